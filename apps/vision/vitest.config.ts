@@ -1,0 +1,3 @@
+import { workerTestConfig } from "../../scripts/test/worker-test-config.ts";
+
+export default workerTestConfig("vision");

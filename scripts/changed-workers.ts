@@ -1,0 +1,46 @@
+// Which Workers a commit range affects: an app whose folder changed, or that depends (directly or
+// through other packages) on a package that changed. Root build files affect every Worker.
+// Usage: node scripts/changed-workers.ts <base-revision>   -> prints a JSON array of app names
+import { execFileSync } from "node:child_process";
+import { readFileSync, readdirSync } from "node:fs";
+import path from "node:path";
+
+const root = path.resolve(import.meta.dirname, "..");
+const base = process.argv[2] ?? "HEAD~1";
+const apps = readdirSync(path.join(root, "apps"));
+
+function dependencies(folder: string): string[] {
+  const manifest = JSON.parse(readFileSync(path.join(root, folder, "package.json"), "utf8"));
+  return Object.keys(manifest.dependencies ?? {})
+    .filter((name) => name.startsWith("@ensemble/"))
+    .map((name) => name.slice("@ensemble/".length));
+}
+
+function packageClosure(app: string): Set<string> {
+  const seen = new Set<string>();
+  const pending = dependencies(`apps/${app}`);
+  while (pending.length > 0) {
+    const name = pending.pop()!;
+    if (seen.has(name)) continue;
+    seen.add(name);
+    pending.push(...dependencies(`packages/${name}`));
+  }
+  return seen;
+}
+
+export function affectedWorkers(changedFiles: string[]): string[] {
+  const affected = new Set<string>();
+  for (const file of changedFiles) {
+    const [top, name] = file.split("/");
+    if (top === "apps" && name && apps.includes(name)) affected.add(name);
+    else if (top === "packages" && name) for (const app of apps) if (packageClosure(app).has(name)) affected.add(app);
+    else if (["pnpm-lock.yaml", "package.json", "tsconfig.base.json", "pnpm-workspace.yaml"].includes(file))
+      for (const app of apps) affected.add(app);
+  }
+  return [...affected].sort();
+}
+
+if (import.meta.main) {
+  const changed = execFileSync("git", ["diff", "--name-only", base, "HEAD"], { cwd: root, encoding: "utf8" }).split("\n").filter(Boolean);
+  console.log(JSON.stringify(affectedWorkers(changed)));
+}

@@ -1,0 +1,16 @@
+// Adds up the "Tests  N passed | M failed" lines of every vitest run in a turbo log and prints one
+// closing line, so a reader (or CI) sees the whole suite's count at the end.
+import { readFileSync } from "node:fs";
+
+const log = readFileSync(process.argv[2]!, "utf8").replace(/\u001b\[[0-9;]*m/g, "");
+let passed = 0;
+let failed = 0;
+let skipped = 0;
+for (const line of log.split("\n")) {
+  const match = /^\S*:?\s*Tests\s+(.*)\(\d+\)\s*$/.exec(line.replace(/^[^:]*:test:\s*/, ""));
+  if (!match) continue;
+  passed += Number(/(\d+) passed/.exec(match[1]!)?.[1] ?? 0);
+  failed += Number(/(\d+) failed/.exec(match[1]!)?.[1] ?? 0);
+  skipped += Number(/(\d+) skipped/.exec(match[1]!)?.[1] ?? 0);
+}
+console.log(`\nTests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
