@@ -5,6 +5,7 @@ import { randomBytes } from "node:crypto";
 import { existsSync, readFileSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { parseArgs } from "node:util";
+import { validateModelEnvironment } from "../packages/model-config/src/index.ts";
 
 const root = path.resolve(import.meta.dirname, "..");
 const { values } = parseArgs({ options: { state: { type: "string", default: path.join(root, ".wrangler/state") } } });
@@ -24,7 +25,31 @@ if (!existsSync(devVariables)) {
   console.log("› wrote apps/gateway/.dev.vars with a new local AUTH_SECRET");
 }
 
-// 2. D1 migrations for every data-owning Worker (wrangler skips those already applied).
+// 2. Every Worker's model assignment, checked before anything starts: a typo in MODEL_* is one
+//    clear line naming the variable, not a failed request later.
+const workers = ["gateway", "router", "coordinator", "meal", "protocol", "metrics-workout", "vision", "embedding"];
+const problems: string[] = [];
+for (const app of workers) {
+  const config = JSON.parse(readFileSync(path.join(root, "apps", app, "wrangler.jsonc"), "utf8").replace(/^\s*\/\/.*$/gm, ""));
+  const local = path.join(root, "apps", app, ".dev.vars");
+  const overrides = existsSync(local)
+    ? Object.fromEntries(
+        readFileSync(local, "utf8")
+          .split("\n")
+          .map((line) => /^\s*([A-Z0-9_]+)\s*=\s*(.*)$/.exec(line))
+          .filter((match) => match !== null)
+          .map((match) => [match[1], match[2]!.trim()]),
+      )
+    : {};
+  const environment = { ...config.vars, ...overrides };
+  for (const error of validateModelEnvironment(environment)) problems.push(`${app}: ${error.message}`);
+}
+if (problems.length > 0) {
+  for (const problem of [...new Set(problems)]) console.error(`error: ${problem}`);
+  process.exit(1);
+}
+
+// 3. D1 migrations for every data-owning Worker (wrangler skips those already applied).
 for (const app of dataOwners) {
   const config = `apps/${app}/wrangler.jsonc`;
   const name = `ensemble-${app}`;
@@ -38,7 +63,7 @@ for (const app of dataOwners) {
 }
 console.log(`› D1 migrations applied for ${dataOwners.join(", ")}`);
 
-// 3. The food database, when its loader exists.
+// 4. The food database, when its loader exists.
 const loader = path.join(root, "apps/embedding/scripts/load-foods.ts");
 if (existsSync(loader)) {
   execFileSync("node", [loader, "--local", "--persist-to", state], { cwd: root, stdio: "inherit" });

@@ -27,8 +27,10 @@ export function reachableApps(app: string): string[] {
 }
 
 export interface WorkerTestOptions {
-  /** Extra variables for the test Worker and every auxiliary Worker (e.g. fault injection). */
+  /** Extra variables for the test Worker only (e.g. a test AUTH_SECRET). */
   vars?: Record<string, string>;
+  /** Extra variables for the test Worker and every auxiliary Worker (e.g. fault injection). */
+  sharedVars?: Record<string, string>;
   /** Per-app variable overrides for auxiliary Workers. */
   auxiliaryVars?: Record<string, Record<string, string>>;
 }
@@ -44,9 +46,9 @@ export async function workerTestConfig(app: string, options: WorkerTestOptions =
       cloudflareTest({
         wrangler: { configPath: path.join(repositoryRoot, "apps", app, "wrangler.jsonc") },
         miniflare: {
-          bindings: { ...options.vars, TEST_MIGRATIONS: migrations, TEST_APP: app },
+          bindings: { ...options.sharedVars, ...options.vars, TEST_MIGRATIONS: migrations, TEST_APP: app },
           d1Databases: sharedDatabases(owners.filter((owner) => owner !== app)),
-          workers: auxiliary.map((name) => auxiliaryWorker(name, { ...options.vars, ...options.auxiliaryVars?.[name] })),
+          workers: auxiliary.map((name) => auxiliaryWorker(name, { ...options.sharedVars, ...options.auxiliaryVars?.[name] })),
         },
       }),
     ],

@@ -93,12 +93,46 @@ export interface SpecialistRpc {
   daySummary(request: z.input<typeof daySummaryRequestSchema>): Promise<Result<Record<string, unknown>>>;
 }
 
+/** A day or a range of days for read RPCs; `date` alone means that one day. */
+export const dayRangeRequestSchema = z.object({
+  userId: z.string().min(1),
+  date: isoDateSchema.optional(),
+  from: isoDateSchema.optional(),
+  to: isoDateSchema.optional(),
+});
+export type DayRangeRequest = z.input<typeof dayRangeRequestSchema>;
+
+export interface MetricsWorkoutRpc extends SpecialistRpc {
+  getBodyMetrics(request: DayRangeRequest): Promise<Result<Record<string, unknown>>>;
+  getWorkouts(request: DayRangeRequest): Promise<Result<Record<string, unknown>>>;
+}
+
+export const onboardRequestSchema = z.object({
+  requestId: z.string().min(1),
+  message: z.string().min(1).max(4000),
+  draft: z.record(z.string(), z.unknown()).default({}),
+  now: z.string().datetime(),
+});
+
+export interface OnboardReply extends Trail {
+  reply: string;
+  /** Every valid profile field collected so far. */
+  draft: Partial<z.infer<typeof profileSchema>>;
+  complete: boolean;
+}
+
 export interface RouterRpc {
   health(): Promise<Health>;
   classify(request: z.input<typeof classifyRequestSchema>): Promise<Result<ClassifyReply>>;
+  onboard(request: z.input<typeof onboardRequestSchema>): Promise<Result<OnboardReply>>;
+}
+
+export interface GeneralReply extends Trail {
+  reply: string;
 }
 
 export interface CoordinatorRpc {
   health(): Promise<Health>;
   coordinate(request: CoordinateRequest): Promise<Result<CoordinateReply>>;
+  general(request: SpecialistRequest): Promise<Result<GeneralReply>>;
 }

@@ -1,0 +1,326 @@
+// The public HTTP API. Every request under /v1 is authenticated, rate limited and validated with
+// zod; every failure leaves through app.onError as the one JSON error envelope.
+import { summariseUsage } from "@ensemble/ai";
+import { configHash } from "@ensemble/model-config";
+import {
+  type ChatResponseBody,
+  MAX_JSON_BODY_BYTES,
+  MAX_IMAGE_BYTES,
+  chatRequestSchema,
+  errorResponse,
+  isoDateSchema,
+  profileSchema,
+} from "@ensemble/contracts";
+import { Hono } from "hono";
+import { streamSSE } from "hono/streaming";
+import { z } from "zod";
+import { verifyToken } from "./auth.ts";
+import { DispatchError, type DispatchEvents, dispatch } from "./dispatch.ts";
+import { healthOfAllWorkers } from "./health.ts";
+import { HttpError } from "./http-errors.ts";
+import { type AcceptedImage, checkImage, decodeDataUrl } from "./image.ts";
+import { openApiDocument, docsPage } from "./openapi.ts";
+import * as storage from "./storage.ts";
+import { computeTargets } from "./targets.ts";
+
+type Variables = { userId: string; requestId: string };
+import type { Bindings } from "./env.ts";
+export const app = new Hono<{ Bindings: Bindings; Variables: Variables }>();
+
+const IDEMPOTENCY_KEY = /^[A-Za-z0-9_.:-]{1,100}$/;
+
+app.use("*", async (context, next) => {
+  const key = context.req.header("Idempotency-Key");
+  if (key !== undefined && !IDEMPOTENCY_KEY.test(key)) {
+    throw new HttpError("bad_request", "Idempotency-Key must be 1-100 characters of letters, digits, _ . : -");
+  }
+  context.set("requestId", key ?? crypto.randomUUID());
+  await next();
+  context.header("X-Request-Id", context.get("requestId"));
+});
+
+app.get("/health", async (context) => {
+  const report = await healthOfAllWorkers(context.env);
+  return context.json(report, report.ok ? 200 : 503);
+});
+app.get("/openapi.json", (context) => context.json(openApiDocument()));
+app.get("/docs", (context) => context.html(docsPage()));
+
+app.use("/v1/*", async (context, next) => {
+  const header = context.req.header("Authorization") ?? "";
+  const match = /^Bearer\s+(\S+)$/i.exec(header);
+  if (!match) throw new HttpError("unauthorized", "Send a token as 'Authorization: Bearer <JWT>'.");
+  if (!context.env.AUTH_SECRET) throw new HttpError("internal", "AUTH_SECRET is not configured on the gateway.");
+  const check = await verifyToken(match[1]!, context.env.AUTH_SECRET);
+  if (!check.ok) throw new HttpError("unauthorized", `Invalid token: ${check.reason}.`);
+  context.set("userId", check.userId);
+  // Keyed by user, so one user's burst never throttles another.
+  if (context.env.RATE_LIMITER) {
+    const { success } = await context.env.RATE_LIMITER.limit({ key: check.userId });
+    if (!success) {
+      const retryAfter = context.env.RATE_LIMIT_PERIOD_SECONDS ?? "60";
+      throw new HttpError("rate_limited", "Too many requests; slow down a little.", { headers: { "Retry-After": retryAfter } });
+    }
+  }
+  await next();
+});
+
+app.post("/v1/chat", async (context) => {
+  const userId = context.get("userId");
+  const requestId = `${userId}:${context.get("requestId")}`;
+  const { message, image, conversationId } = await readChatRequest(context.req.raw);
+  if (!message && !image) throw new HttpError("bad_request", "Send a message, an image, or both.");
+
+  // A retried request (same Idempotency-Key) gets the first answer again, and writes nothing twice.
+  const replay = await storage.getTrace(context.env.DB, userId, requestId);
+  if (replay && typeof replay === "object" && "response" in replay) return context.json((replay as { response: unknown }).response);
+
+  const now = new Date().toISOString();
+  const existing = conversationId ? await storage.findConversation(context.env.DB, userId, conversationId) : null;
+  if (conversationId && !existing) throw new HttpError("not_found", "No such conversation.");
+  const conversation = existing?.id ?? crypto.randomUUID();
+  const [history, profile] = await Promise.all([
+    existing ? storage.recentMessages(context.env.DB, userId, existing.id, 10) : Promise.resolve([]),
+    storage.getProfile(context.env.DB, userId),
+  ]);
+  const started = Date.now();
+  const input = {
+    userId,
+    requestId,
+    message,
+    ...(image ? { image } : {}),
+    history: history.map((turn) => ({ role: turn.role, content: turn.content })),
+    profile,
+    now,
+  };
+
+  const run = async (events: DispatchEvents) => {
+    let outcome;
+    try {
+      outcome = await dispatch(context.env, input, events);
+    } catch (error) {
+      if (error instanceof DispatchError) {
+        throw new HttpError(error.code === "bad_request" ? "bad_request" : error.code, error.message);
+      }
+      throw error;
+    }
+    const response: ChatResponseBody = {
+      reply: outcome.reply,
+      conversationId: conversation,
+      route: outcome.route,
+      toolCalls: outcome.toolCalls.map(({ name, domain, arguments: arguments_, ok, error }) => ({
+        name,
+        domain,
+        arguments: arguments_,
+        ok,
+        ...(error ? { error } : {}),
+      })),
+      usage: summariseUsage(outcome.trace.ledger),
+      trace: {
+        requestId: context.get("requestId"),
+        configHash: safeConfigHash(context.env),
+        spans: outcome.trace.spans.map((span) => ({ ...span, startMs: Math.max(0, span.startMs - started) })),
+      },
+    };
+    await storage.saveExchange(context.env.DB, {
+      userId,
+      conversationId: conversation,
+      isNewConversation: !existing,
+      requestId,
+      userMessage: message || "(photo)",
+      reply: outcome.reply,
+      route: outcome.route.path,
+      trace: { response, ledger: outcome.trace.ledger },
+      now,
+    });
+    return response;
+  };
+
+  if (!(context.req.header("Accept") ?? "").includes("text/event-stream")) return context.json(await run({}));
+
+  return streamSSE(context, async (stream) => {
+    const pending: Promise<void>[] = [];
+    const send = (event: string, data: unknown) => pending.push(stream.writeSSE({ event, data: JSON.stringify(data) }));
+    try {
+      const response = await run({ onRoute: (route) => send("route", route), onToolCall: (call) => send("tool", call) });
+      await Promise.all(pending);
+      // The reply goes out word by word; the specialist's RPC returns it whole (see README, "Streaming").
+      for (const token of response.reply.match(/\S+\s*/g) ?? []) await stream.writeSSE({ event: "token", data: JSON.stringify(token) });
+      await stream.writeSSE({ event: "done", data: JSON.stringify(response) });
+    } catch (error) {
+      await Promise.all(pending);
+      const failure = error instanceof HttpError ? error : new HttpError("internal", "Something went wrong on our side.");
+      await stream.writeSSE({ event: "error", data: JSON.stringify({ error: { code: failure.code, message: failure.message } }) });
+    }
+  });
+});
+
+app.get("/v1/conversations/:id", async (context) => {
+  const userId = context.get("userId");
+  const conversation = await storage.findConversation(context.env.DB, userId, context.req.param("id"));
+  if (!conversation) throw new HttpError("not_found", "No such conversation.");
+  const messages = await storage.recentMessages(context.env.DB, userId, conversation.id, 200);
+  return context.json({ ...conversation, messages });
+});
+
+app.get("/v1/traces/:requestId", async (context) => {
+  const userId = context.get("userId");
+  const trace = await storage.getTrace(context.env.DB, userId, `${userId}:${context.req.param("requestId")}`);
+  if (!trace) throw new HttpError("not_found", "No such trace.");
+  return context.json(trace);
+});
+
+app.get("/v1/profile", async (context) => {
+  const stored = await storage.getProfile(context.env.DB, context.get("userId"));
+  if (!stored) throw new HttpError("not_found", "No profile yet: PUT /v1/profile or say hi in chat to set one up.");
+  return context.json(stored);
+});
+
+app.put("/v1/profile", async (context) => {
+  const profile = profileSchema.safeParse(await readJson(context.req.raw));
+  if (!profile.success) throw new HttpError("bad_request", "Invalid profile.", { details: z.flattenError(profile.error).fieldErrors });
+  const targets = computeTargets(profile.data);
+  const now = new Date().toISOString();
+  await storage.saveProfile(context.env.DB, context.get("userId"), profile.data, targets, now);
+  return context.json({ profile: profile.data, targets, updatedAt: now });
+});
+
+function dateQuery(value: string | undefined): string {
+  if (value === undefined) return new Date().toISOString().slice(0, 10);
+  const parsed = isoDateSchema.safeParse(value);
+  // Round-tripping catches dates that parse but do not exist ("2026-02-30" would roll into March).
+  const time = Date.parse(`${value}T00:00:00Z`);
+  const real = parsed.success && !Number.isNaN(time) && new Date(time).toISOString().slice(0, 10) === value;
+  if (!real) throw new HttpError("bad_request", "date must be a real date as YYYY-MM-DD.");
+  return parsed.data;
+}
+
+function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: { code: string; message: string; retryable: boolean } }): T {
+  if (result.ok) return result.value;
+  const code = result.error.code === "not_found" || result.error.code === "bad_request" ? result.error.code : "unavailable";
+  throw new HttpError(code, result.error.message);
+}
+
+app.get("/v1/meals", async (context) => {
+  const date = dateQuery(context.req.query("date"));
+  return context.json(unwrap(await context.env.MEAL.getMeals({ userId: context.get("userId"), date })));
+});
+
+app.get("/v1/summary", async (context) => {
+  const userId = context.get("userId");
+  const date = dateQuery(context.req.query("date"));
+  const [meal, protocol, training, profile] = await Promise.all([
+    context.env.MEAL.daySummary({ userId, date }),
+    context.env.PROTOCOL.daySummary({ userId, date }),
+    context.env.METRICS_WORKOUT.daySummary({ userId, date }),
+    storage.getProfile(context.env.DB, userId),
+  ]);
+  // A summary with one part missing is still useful; say which part instead of failing it all.
+  const part = (result: { ok: true; value: unknown } | { ok: false; error: { message: string } }) =>
+    result.ok ? result.value : { unavailable: result.error.message };
+  return context.json({ date, targets: profile?.targets ?? null, food: part(meal), supplements: part(protocol), training: part(training) });
+});
+
+app.get("/v1/foods/search", async (context) => {
+  const query = context.req.query("q") ?? "";
+  const limitText = context.req.query("limit");
+  const limit = limitText === undefined ? undefined : Number(limitText);
+  if (limit !== undefined && !Number.isInteger(limit)) throw new HttpError("bad_request", "limit must be a whole number.");
+  return context.json(unwrap(await context.env.EMBEDDING.searchFoods({ query, ...(limit === undefined ? {} : { limit }) })));
+});
+
+app.get("/v1/foods/:id", async (context) => {
+  const id = Number(context.req.param("id"));
+  if (!Number.isInteger(id) || id <= 0) throw new HttpError("bad_request", "food id must be a positive whole number.");
+  return context.json(unwrap(await context.env.EMBEDDING.getFood(id)));
+});
+
+app.notFound(() => errorResponse("not_found", "No such route."));
+
+app.onError((error, context) => {
+  const requestId = context.get("requestId");
+  if (error instanceof HttpError) {
+    return errorResponse(error.code, error.message, { requestId, details: error.details, headers: error.headers });
+  }
+  // Never echo internals (or secrets) to the client; the log has the stack.
+  console.error(JSON.stringify({ level: "error", requestId, message: error instanceof Error ? error.message : String(error) }));
+  return errorResponse("internal", "Something went wrong on our side.", { requestId });
+});
+
+function safeConfigHash(environment: Bindings): string {
+  try {
+    return configHash(environment as unknown as Record<string, string>);
+  } catch {
+    return "invalid";
+  }
+}
+
+async function readJson(request: Request): Promise<unknown> {
+  const text = await readLimited(request, MAX_JSON_BODY_BYTES);
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new HttpError("bad_request", "The body is not valid JSON.");
+  }
+}
+
+/** Reads a body as text, refusing it once it passes `limit` bytes (declared or actual). */
+async function readLimited(request: Request, limit: number): Promise<string> {
+  const declared = Number(request.headers.get("Content-Length") ?? 0);
+  if (declared > limit) throw new HttpError("payload_too_large", `The body is larger than ${limit} bytes.`);
+  const buffer = await request.arrayBuffer();
+  if (buffer.byteLength > limit) throw new HttpError("payload_too_large", `The body is larger than ${limit} bytes.`);
+  return new TextDecoder().decode(buffer);
+}
+
+// Base64 makes an image a third larger; the rest of the JSON must still fit in MAX_JSON_BODY_BYTES.
+const MAX_CHAT_BODY_BYTES = MAX_JSON_BODY_BYTES + Math.ceil((MAX_IMAGE_BYTES * 4) / 3) + 1024;
+
+async function readChatRequest(request: Request): Promise<{ message: string; image?: AcceptedImage; conversationId?: string }> {
+  const contentType = request.headers.get("Content-Type") ?? "";
+  if (contentType.startsWith("multipart/form-data")) {
+    const declared = Number(request.headers.get("Content-Length") ?? 0);
+    if (declared > MAX_IMAGE_BYTES + MAX_JSON_BODY_BYTES) throw new HttpError("payload_too_large", "The image is larger than 5 MB.");
+    let form: FormData;
+    try {
+      form = await request.formData();
+    } catch {
+      throw new HttpError("bad_request", "The multipart body could not be read.");
+    }
+    const file = form.get("image");
+    const fields = chatRequestSchema.safeParse({
+      message: form.get("message") ?? "",
+      ...(form.get("conversationId") ? { conversationId: form.get("conversationId") } : {}),
+    });
+    if (!fields.success) throw new HttpError("bad_request", z.prettifyError(fields.error));
+    if (file !== null && typeof file === "string") throw new HttpError("bad_request", "The image field must be a file.");
+    const image = file ? acceptImage(new Uint8Array(await file.arrayBuffer())) : undefined;
+    return { message: fields.data.message, ...(image ? { image } : {}), ...(fields.data.conversationId ? { conversationId: fields.data.conversationId } : {}) };
+  }
+  if (!contentType.includes("application/json")) throw new HttpError("unsupported_media_type", "Send JSON (application/json) or multipart/form-data.");
+  const text = await readLimited(request, MAX_CHAT_BODY_BYTES);
+  let body: unknown;
+  try {
+    body = JSON.parse(text);
+  } catch {
+    throw new HttpError("bad_request", "The body is not valid JSON.");
+  }
+  const parsed = chatRequestSchema.safeParse(body);
+  if (!parsed.success) throw new HttpError("bad_request", z.prettifyError(parsed.error), { details: z.flattenError(parsed.error).fieldErrors });
+  const imageLength = parsed.data.image?.length ?? 0;
+  if (text.length - imageLength > MAX_JSON_BODY_BYTES) throw new HttpError("payload_too_large", `The JSON body (apart from the image) is larger than ${MAX_JSON_BODY_BYTES} bytes.`);
+  let image: AcceptedImage | undefined;
+  if (parsed.data.image !== undefined) {
+    const bytes = decodeDataUrl(parsed.data.image);
+    if (!bytes) throw new HttpError("bad_request", "image must be a base64 data URL (data:image/jpeg;base64,...).");
+    image = acceptImage(bytes);
+  }
+  return { message: parsed.data.message, ...(image ? { image } : {}), ...(parsed.data.conversationId ? { conversationId: parsed.data.conversationId } : {}) };
+}
+
+function acceptImage(bytes: Uint8Array): AcceptedImage {
+  const check = checkImage(bytes);
+  if (check.ok) return check.image;
+  const code = check.status === 413 ? "payload_too_large" : check.status === 415 ? "unsupported_media_type" : "bad_request";
+  throw new HttpError(code, check.message);
+}

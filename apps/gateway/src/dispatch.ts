@@ -1,0 +1,206 @@
+// The decision tree for one chat message: which Workers and models serve it.
+//   1. image present         -> vision Worker, then the meal specialist
+//   2. text                  -> the router classifies it ({domain, confidence, domains})
+//   3. one domain, confident -> that specialist, with only its own tools
+//   4. unsure or several     -> the coordinator fans out and synthesises
+//   5. general               -> a coaching answer without tools (or onboarding for a new user)
+import type { Bindings } from "./env.ts";
+import { Trace } from "@ensemble/ai";
+import {
+  type ClassifyReply,
+  type SpecialistDomain,
+  type SpecialistRequest,
+  type Targets,
+  type ToolCallRecord,
+  type Trail,
+  profileSchema,
+} from "@ensemble/contracts";
+import type { AcceptedImage } from "./image.ts";
+import { toBase64 } from "./image.ts";
+import { computeTargets } from "./targets.ts";
+import type { StoredProfile } from "./storage.ts";
+import { deleteOnboardingDraft, getOnboardingDraft, saveOnboardingDraft, saveProfile } from "./storage.ts";
+
+export type RoutePath = "specialist" | "coordinator" | "general" | "onboarding" | "vision";
+
+export interface Route {
+  path: RoutePath;
+  domains: string[];
+  confidence: number;
+}
+
+export interface DispatchInput {
+  userId: string;
+  requestId: string;
+  message: string;
+  image?: AcceptedImage;
+  history: { role: "user" | "assistant"; content: string }[];
+  profile: StoredProfile | null;
+  now: string;
+}
+
+export interface DispatchEvents {
+  onRoute?(route: Route): void;
+  onToolCall?(call: ToolCallRecord): void;
+}
+
+export interface DispatchOutcome {
+  reply: string;
+  route: Route;
+  toolCalls: ToolCallRecord[];
+  trace: Trace;
+}
+
+/** A failure that leaves no answer at all; the HTTP layer turns it into a 5xx envelope. */
+export class DispatchError extends Error {
+  readonly code: "unavailable" | "model_error" | "timeout" | "bad_request";
+  constructor(code: DispatchError["code"], message: string) {
+    super(message);
+    this.code = code;
+  }
+}
+
+const DEFAULT_THRESHOLD = 0.6;
+
+export function routeThreshold(environment: Bindings, domain: SpecialistDomain): number {
+  const variables: Record<SpecialistDomain, string | undefined> = {
+    meal: environment.ROUTE_THRESHOLD_MEAL,
+    protocol: environment.ROUTE_THRESHOLD_PROTOCOL,
+    "metrics-workout": environment.ROUTE_THRESHOLD_METRICS_WORKOUT,
+  };
+  const value = Number(variables[domain] ?? DEFAULT_THRESHOLD);
+  return Number.isFinite(value) && value >= 0 && value <= 1 ? value : DEFAULT_THRESHOLD;
+}
+
+const GETTING_STARTED = /^(?:hi|hey|hello|yo|hiya|howdy|good (?:morning|afternoon|evening))\b|\b(get(?:ting)? started|set ?up|onboard|start over|new here|set my (?:targets|goals)|calculate my (?:targets|calories|macros))\b/i;
+
+export async function dispatch(environment: Bindings, input: DispatchInput, events: DispatchEvents = {}): Promise<DispatchOutcome> {
+  const trace = new Trace("gateway");
+  const toolCalls: ToolCallRecord[] = [];
+  const specialistRequest: SpecialistRequest = {
+    userId: input.userId,
+    requestId: input.requestId,
+    message: input.message || "(photo)",
+    history: input.history,
+    now: input.now,
+    ...(input.profile ? { targets: input.profile.targets } : {}),
+  };
+  const chooseRoute = (route: Route) => {
+    events.onRoute?.(route);
+    return route;
+  };
+  const collect = (trail: Trail & { toolCalls?: ToolCallRecord[] }) => {
+    trace.merge(trail);
+    for (const call of trail.toolCalls ?? []) {
+      toolCalls.push(call);
+      events.onToolCall?.(call);
+    }
+  };
+
+  // 1. A photo: the vision model sees it, the meal specialist decides what to log.
+  if (input.image) {
+    const route = chooseRoute({ path: "vision", domains: ["meal"], confidence: 1 });
+    const seen = await trace.span("vision", () =>
+      environment.VISION.analyse({
+        requestId: input.requestId,
+        image: toBase64(input.image!.bytes),
+        mediaType: input.image!.mediaType,
+        text: input.message,
+      }),
+    );
+    if (!seen.ok) throw new DispatchError(seen.error.retryable ? "unavailable" : "bad_request", seen.error.message);
+    collect(seen.value);
+    const items = seen.value.items;
+    route.confidence = items.length > 0 ? Math.min(...items.map((item) => item.confidence)) : 0;
+    const meal = await trace.span("specialist:meal", () =>
+      environment.MEAL.handle({ ...specialistRequest, visionItems: items, message: describePhoto(input.message, seen.value.notes) }),
+    );
+    if (!meal.ok) throw new DispatchError("unavailable", meal.error.message);
+    collect(meal.value);
+    return { reply: meal.value.reply, route, toolCalls, trace };
+  }
+
+  // 2. Text: classify. The router always answers (its local classifier covers model failures).
+  const classified = await trace.span("classify", () => environment.ROUTER.classify({ requestId: input.requestId, text: input.message }));
+  if (!classified.ok) throw new DispatchError("unavailable", classified.error.message);
+  const decision: ClassifyReply = classified.value;
+  collect(decision);
+
+  const confidentSpecialist =
+    decision.domain !== "general" &&
+    decision.domains.length <= 1 &&
+    decision.confidence >= routeThreshold(environment, decision.domain as SpecialistDomain);
+
+  // New users get onboarding when they greet or ask to start; domain requests are never blocked.
+  if (!input.profile && !confidentSpecialist && decision.domains.length <= 1) {
+    const draft = await getOnboardingDraft(environment.DB, input.userId);
+    if (draft || (decision.domain === "general" && GETTING_STARTED.test(input.message))) {
+      const route = chooseRoute({ path: "onboarding", domains: [], confidence: decision.confidence });
+      const reply = await onboard(environment, input, draft ?? {}, trace);
+      return { reply, route, toolCalls, trace };
+    }
+  }
+
+  // 3. One confident domain: straight to its specialist.
+  if (confidentSpecialist) {
+    const domain = decision.domain as SpecialistDomain;
+    const route = chooseRoute({ path: "specialist", domains: [domain], confidence: decision.confidence });
+    const answer = await trace.span(`specialist:${domain}`, () => specialistBinding(environment, domain).handle(specialistRequest));
+    if (!answer.ok) throw new DispatchError(answer.error.retryable ? "unavailable" : "model_error", answer.error.message);
+    collect(answer.value);
+    return { reply: answer.value.reply, route, toolCalls, trace };
+  }
+
+  // 4. Several domains, or one without enough confidence: the coordinator.
+  if (decision.domains.length > 0) {
+    const route = chooseRoute({ path: "coordinator", domains: decision.domains, confidence: decision.confidence });
+    const answer = await trace.span("coordinate", () =>
+      environment.COORDINATOR.coordinate({ ...specialistRequest, domains: decision.domains }),
+    );
+    if (!answer.ok) throw new DispatchError("unavailable", answer.error.message);
+    collect(answer.value);
+    if (answer.value.branches.every((branch) => branch.status !== "ok")) {
+      throw new DispatchError("unavailable", "no specialist could answer right now; please try again");
+    }
+    return { reply: answer.value.reply, route, toolCalls, trace };
+  }
+
+  // 5. General coaching, no tools.
+  const route = chooseRoute({ path: "general", domains: ["general"], confidence: decision.confidence });
+  const answer = await trace.span("general", () => environment.COORDINATOR.general(specialistRequest));
+  if (!answer.ok) throw new DispatchError("model_error", answer.error.message);
+  collect(answer.value);
+  return { reply: answer.value.reply, route, toolCalls, trace };
+}
+
+function specialistBinding(environment: Bindings, domain: SpecialistDomain) {
+  const bindings = { meal: environment.MEAL, protocol: environment.PROTOCOL, "metrics-workout": environment.METRICS_WORKOUT };
+  return bindings[domain];
+}
+
+function describePhoto(text: string, notes: string[]): string {
+  const words = text.trim() || "(photo with no text)";
+  return notes.length > 0 ? `${words}\n[photo: ${notes.join("; ")}]` : words;
+}
+
+async function onboard(environment: Bindings, input: DispatchInput, draft: Record<string, unknown>, trace: Trace): Promise<string> {
+  const answer = await trace.span("onboarding", () =>
+    environment.ROUTER.onboard({ requestId: input.requestId, message: input.message, draft, now: input.now }),
+  );
+  if (!answer.ok) throw new DispatchError("model_error", answer.error.message);
+  trace.merge(answer.value);
+  if (!answer.value.complete) {
+    await saveOnboardingDraft(environment.DB, input.userId, answer.value.draft, input.now);
+    return answer.value.reply;
+  }
+  // The router checked every field; the profile schema checks again before anything is stored.
+  const profile = profileSchema.parse(answer.value.draft);
+  const targets = computeTargets(profile);
+  await saveProfile(environment.DB, input.userId, profile, targets, input.now);
+  await deleteOnboardingDraft(environment.DB, input.userId);
+  return describeTargets(targets);
+}
+
+export function describeTargets(targets: Targets): string {
+  return `You're all set! Your daily targets: ${targets.energyKcal} kcal, ${targets.proteinG} g protein, ${targets.carbohydrateG} g carbohydrate and ${targets.fatG} g fat. Log your first meal whenever you're ready, e.g. "two eggs and toast for breakfast".`;
+}

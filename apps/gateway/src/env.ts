@@ -1,0 +1,12 @@
+import type { CoordinatorRpc, EmbeddingRpc, MealRpc, MetricsWorkoutRpc, ProtocolRpc, RouterRpc, VisionRpc } from "@ensemble/contracts";
+
+/** `Env` from `wrangler types`, with each service binding typed by the contract its Worker implements. */
+export type Bindings = Omit<Env, "ROUTER" | "COORDINATOR" | "MEAL" | "PROTOCOL" | "METRICS_WORKOUT" | "VISION" | "EMBEDDING"> & {
+  ROUTER: Fetcher & RouterRpc;
+  COORDINATOR: Fetcher & CoordinatorRpc;
+  MEAL: Fetcher & MealRpc;
+  PROTOCOL: Fetcher & ProtocolRpc;
+  METRICS_WORKOUT: Fetcher & MetricsWorkoutRpc;
+  VISION: Fetcher & VisionRpc;
+  EMBEDDING: Fetcher & EmbeddingRpc;
+};

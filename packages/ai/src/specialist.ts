@@ -1,0 +1,49 @@
+// What every specialist Worker does with a message: its own system prompt, its own tools, the
+// model chosen for its domain, and the local engine taught by its own skill. The Worker supplies
+// `execute`, already bound to the user id the gateway passed, so no tool can reach another user.
+import type { ParsedSpecialistRequest, SpecialistDomain, SpecialistReply } from "@ensemble/contracts";
+import { createModelClient } from "./client.ts";
+import type { LocalSkill } from "./local/skill.ts";
+import { runTools } from "./tool-runner.ts";
+import { Trace } from "./trace.ts";
+import type { ChatMessage, ToolDefinition } from "./types.ts";
+
+export interface SpecialistOptions {
+  environment: object;
+  domain: SpecialistDomain;
+  request: ParsedSpecialistRequest;
+  systemPrompt: string;
+  tools: ToolDefinition[];
+  skill: LocalSkill;
+  execute: (name: string, arguments_: Record<string, unknown>) => Promise<unknown>;
+}
+
+export async function runSpecialist(options: SpecialistOptions): Promise<SpecialistReply> {
+  const { request, domain } = options;
+  const trace = new Trace(domain);
+  const now = new Date(request.now);
+  const client = createModelClient({
+    env: options.environment,
+    worker: domain,
+    trace,
+    skills: [options.skill],
+    now: () => now,
+  });
+  const messages: ChatMessage[] = [
+    { role: "system", content: `${options.systemPrompt}\n\nThe current time is ${request.now} (UTC).` },
+    ...request.history.map((turn): ChatMessage => ({ role: turn.role, content: turn.content })),
+    { role: "user", content: request.message },
+  ];
+  const outcome = await trace.span(`specialist:${domain}`, () =>
+    runTools({
+      client,
+      task: "specialist",
+      domain,
+      messages,
+      tools: options.tools,
+      execute: options.execute,
+      userMessage: request.message,
+    }),
+  );
+  return { domain, reply: outcome.text, toolCalls: outcome.toolCalls, ledger: trace.ledger, spans: trace.spans };
+}
