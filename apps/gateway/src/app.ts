@@ -15,6 +15,7 @@ import { Hono } from "hono";
 import { streamSSE } from "hono/streaming";
 import { z } from "zod";
 import { verifyToken } from "./auth.ts";
+import { devSignIn } from "./dev-sign-in.ts";
 import { DispatchError, type DispatchEvents, dispatch } from "./dispatch.ts";
 import { healthOfAllWorkers } from "./health.ts";
 import { HttpError } from "./http-errors.ts";
@@ -45,6 +46,7 @@ app.get("/health", async (context) => {
 });
 app.get("/openapi.json", (context) => context.json(openApiDocument()));
 app.get("/docs", (context) => context.html(docsPage()));
+app.route("/dev", devSignIn);
 
 app.use("/v1/*", async (context, next) => {
   const header = context.req.header("Authorization") ?? "";
@@ -209,11 +211,11 @@ app.get("/v1/meals", async (context) => {
 app.get("/v1/summary", async (context) => {
   const userId = context.get("userId");
   const date = dateQuery(context.req.query("date"));
-  const [meal, protocol, training, profile] = await Promise.all([
-    context.env.MEAL.daySummary({ userId, date }),
+  const profile = await storage.getProfile(context.env.DB, userId);
+  const [meal, protocol, training] = await Promise.all([
+    context.env.MEAL.daySummary({ userId, date, ...(profile ? { targets: profile.targets } : {}) }),
     context.env.PROTOCOL.daySummary({ userId, date }),
     context.env.METRICS_WORKOUT.daySummary({ userId, date }),
-    storage.getProfile(context.env.DB, userId),
   ]);
   // A summary with one part missing is still useful; say which part instead of failing it all.
   const part = (result: { ok: true; value: unknown } | { ok: false; error: { message: string } }) =>

@@ -20,6 +20,7 @@ export interface SpecialistOptions {
 
 export async function runSpecialist(options: SpecialistOptions): Promise<SpecialistReply> {
   const { request, domain } = options;
+  await injectWorkerFaults(options.environment);
   const trace = new Trace(domain);
   const now = new Date(request.now);
   const client = createModelClient({
@@ -46,4 +47,17 @@ export async function runSpecialist(options: SpecialistOptions): Promise<Special
     }),
   );
   return { domain, reply: outcome.text, toolCalls: outcome.toolCalls, ledger: trace.ledger, spans: trace.spans };
+}
+
+/**
+ * Failure injection for a whole specialist Worker, configured by its env: `WORKER_FAULT_LATENCY_MS`
+ * delays every message, `WORKER_FAULT_ERROR_RATE` (0..1) makes that share of messages crash the way
+ * an unhandled error would. Used by fault tests and benchmarks; unset in every real configuration.
+ */
+async function injectWorkerFaults(environment: object): Promise<void> {
+  const variables = environment as Record<string, unknown>;
+  const latency = Number(variables.WORKER_FAULT_LATENCY_MS ?? 0);
+  if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
+  const rate = Number(variables.WORKER_FAULT_ERROR_RATE ?? 0);
+  if (rate > 0 && Math.random() < rate) throw new Error("injected worker failure (WORKER_FAULT_ERROR_RATE)");
 }
