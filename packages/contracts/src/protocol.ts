@@ -34,8 +34,8 @@ const UNIT_ALIASES: Record<string, ProtocolUnit> = {
   milligrams: "mg",
   mcg: "mcg",
   ug: "mcg",
-  "µg": "mcg",
-  "μg": "mcg",
+  µg: "mcg",
+  μg: "mcg",
   microgram: "mcg",
   micrograms: "mcg",
   iu: "IU",
@@ -141,6 +141,8 @@ export interface ItemAdherence {
   percent: number | null;
   pausedDays: number;
   missedDoses: MissedDose[];
+  /** The latest intake in the period, whether or not it was scheduled. */
+  lastTaken: { date: string; time: string } | null;
 }
 
 export interface AdherenceReport {
@@ -174,7 +176,9 @@ const userIdSchema = z.string().min(1, "userId is required");
 
 export const listProtocolsRequestSchema = z.strictObject({
   userId: userIdSchema,
-  status: z.enum([...PROTOCOL_STATUSES, "all"], { error: "status must be active, paused, stopped or all" }).default("all"),
+  status: z
+    .enum([...PROTOCOL_STATUSES, "all"], { error: "status must be active, paused, stopped or all" })
+    .default("all"),
   /** The day statuses are computed for; the Worker's UTC today when left out. */
   date: calendarDateSchema.optional(),
 });
@@ -197,7 +201,8 @@ export const adherenceRequestSchema = z
   .superRefine((request, context) => {
     const days = daysBetween(request.from, request.to);
     if (days < 0) context.addIssue({ code: "custom", message: "from must be on or before to" });
-    else if (days >= MAX_ADHERENCE_DAYS) context.addIssue({ code: "custom", message: `a period covers at most ${MAX_ADHERENCE_DAYS} days` });
+    else if (days >= MAX_ADHERENCE_DAYS)
+      context.addIssue({ code: "custom", message: `a period covers at most ${MAX_ADHERENCE_DAYS} days` });
   });
 export type AdherenceRequest = z.input<typeof adherenceRequestSchema>;
 
