@@ -102,7 +102,7 @@ app.post("/v1/chat", async (context) => {
       outcome = await dispatch(context.env, input, events);
     } catch (error) {
       if (error instanceof DispatchError) {
-        throw new HttpError(error.code === "bad_request" ? "bad_request" : error.code, error.message);
+        throw new HttpError(error.code, error.message);
       }
       throw error;
     }

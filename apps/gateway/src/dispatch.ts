@@ -8,6 +8,7 @@ import type { Bindings } from "./env.ts";
 import { Trace } from "@ensemble/ai";
 import {
   type ClassifyReply,
+  type ErrorCode,
   type SpecialistDomain,
   type SpecialistRequest,
   type Targets,
@@ -53,8 +54,8 @@ export interface DispatchOutcome {
 
 /** A failure that leaves no answer at all; the HTTP layer turns it into a 5xx envelope. */
 export class DispatchError extends Error {
-  readonly code: "unavailable" | "model_error" | "timeout" | "bad_request";
-  constructor(code: DispatchError["code"], message: string) {
+  readonly code: ErrorCode;
+  constructor(code: ErrorCode, message: string) {
     super(message);
     this.code = code;
   }
@@ -108,14 +109,18 @@ export async function dispatch(environment: Bindings, input: DispatchInput, even
         text: input.message,
       }),
     );
-    if (!seen.ok) throw new DispatchError(seen.error.retryable ? "unavailable" : "bad_request", seen.error.message);
+    if (!seen.ok) throw new DispatchError(dispatchCode(seen.error.code), seen.error.message);
     collect(seen.value);
     const items = seen.value.items;
     route.confidence = items.length > 0 ? Math.min(...items.map((item) => item.confidence)) : 0;
+    // Nothing seen and nothing said: there is nothing to log, so ask rather than guess.
+    if (items.length === 0 && !input.message.trim()) {
+      return { reply: describeRequest(seen.value.notes), route, toolCalls, trace };
+    }
     const meal = await trace.span("specialist:meal", () =>
-      environment.MEAL.handle({ ...specialistRequest, visionItems: items, message: describePhoto(input.message, seen.value.notes) }),
+      environment.MEAL.handle({ ...specialistRequest, message: input.message.trim() || "(photo)", visionItems: items }),
     );
-    if (!meal.ok) throw new DispatchError("unavailable", meal.error.message);
+    if (!meal.ok) throw new DispatchError(dispatchCode(meal.error.code), meal.error.message);
     collect(meal.value);
     return { reply: meal.value.reply, route, toolCalls, trace };
   }
@@ -178,9 +183,14 @@ function specialistBinding(environment: Bindings, domain: SpecialistDomain) {
   return bindings[domain];
 }
 
-function describePhoto(text: string, notes: string[]): string {
-  const words = text.trim() || "(photo with no text)";
-  return notes.length > 0 ? `${words}\n[photo: ${notes.join("; ")}]` : words;
+function describeRequest(notes: string[]): string {
+  const facts = notes.length > 0 ? ` (${notes[0]})` : "";
+  return `I got your photo${facts}, but I can't tell what's in it from the picture alone. What did you eat, and roughly how much? For example: "grilled chicken breast, a cup of rice and some broccoli".`;
+}
+
+/** Keeps a Worker's own error code when it means the same at the HTTP edge; anything else is "unavailable". */
+function dispatchCode(code: ErrorCode): ErrorCode {
+  return code === "internal" || code === "not_found" || code === "conflict" ? "unavailable" : code;
 }
 
 async function onboard(environment: Bindings, input: DispatchInput, draft: Record<string, unknown>, trace: Trace): Promise<string> {

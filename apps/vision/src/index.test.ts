@@ -7,6 +7,11 @@ describe("vision Worker", () => {
     expect(health).toMatchObject({ worker: "vision", ok: true });
   });
 
+  it("says in its health detail that the local engine does not look at photos", async () => {
+    const health = await exports.default.health();
+    expect(health.detail).toBe("local engine: photos are measured, foods come from the user's words");
+  });
+
   it("answers nothing on public routes", async () => {
     for (const route of ["/", "/health", "/v1/chat"]) {
       const response = await exports.default.fetch(`http://vision${route}`);
