@@ -22,24 +22,29 @@ function daysBetween(from: string, to: string): number {
 }
 
 /**
- * The gateway's day-range request (`date` alone, or `from` and `to`, both included) resolved to
- * one range, for `getBodyMetrics` and `getWorkouts` (`MetricsWorkoutRpc` in rpc.ts).
+ * The gateway's day-range request for `getBodyMetrics` and `getWorkouts` (`MetricsWorkoutRpc` in
+ * rpc.ts): `date` alone is that day; `from` and `to` a range (both included); `from` alone runs to
+ * today. With none, the Worker answers its default window ending today (30 days of body metrics,
+ * 7 days of workouts).
  */
 export const metricsRangeRequestSchema = dayRangeRequestSchema
-  .transform((value, context) => {
-    const from = value.from ?? value.date;
-    const to = value.to ?? value.date ?? value.from;
-    if (from === undefined || to === undefined) {
-      context.addIssue({ code: "custom", message: "give date, or from and to (YYYY-MM-DD)", path: ["from"] });
-      return z.NEVER;
-    }
-    return { userId: value.userId, from, to };
+  .refine((value) => value.date === undefined || (value.from === undefined && value.to === undefined), {
+    message: "give either date or from and to, not both",
+    path: ["date"],
   })
-  .refine((value) => value.from <= value.to, { message: "from must not be after to", path: ["from"] })
-  .refine((value) => daysBetween(value.from, value.to) <= MAX_RANGE_DAYS, {
-    message: `the range must be at most ${MAX_RANGE_DAYS} days`,
-    path: ["to"],
-  });
+  .refine((value) => value.to === undefined || value.from !== undefined, { message: "to needs from", path: ["from"] })
+  .refine((value) => value.from === undefined || value.to === undefined || value.from <= value.to, {
+    message: "from must not be after to",
+    path: ["from"],
+  })
+  .refine(
+    (value) =>
+      value.from === undefined || value.to === undefined || daysBetween(value.from, value.to) <= MAX_RANGE_DAYS,
+    {
+      message: `the range must be at most ${MAX_RANGE_DAYS} days`,
+      path: ["to"],
+    },
+  );
 
 export type BodyMetricPoint = {
   date: string;
@@ -56,6 +61,8 @@ export type BodyMetricSeries = {
   /** "kg" or "lb" for weight (the user's usual unit), "%" for body fat, "cm" or "in" for circumferences. */
   unit: string;
   points: BodyMetricPoint[];
+  /** Days with at least one measurement in the range (points may be cut to the latest ones). */
+  daysWithData: number;
   first: { date: string; value: number } | null;
   latest: { date: string; value: number } | null;
   /** latest - first, in `unit`. */

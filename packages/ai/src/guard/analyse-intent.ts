@@ -225,7 +225,10 @@ function isNameToken(tokens: Token[], position: number): boolean {
   ) {
     return false;
   }
-  return next !== undefined && ACTION_VERBS.has(next.word);
+  // "Jake ate" names someone; "Leg press 4x10" and "Front squat 3x3" are exercises, so only a
+  // past-tense verb makes the opening word a name.
+  const tense = next === undefined ? undefined : ACTION_VERBS.get(next.word);
+  return tense === "past" || tense === "past-or-participle";
 }
 
 /** Finds the subject of the verb at `verbIndex`, scanning back to the clause start or the previous verb. */
@@ -742,8 +745,12 @@ function analyseClause(
     THING_SUBJECTS.has(second);
   // "Had a coffee" reports; "have you", "did my wife", "is the" ask.
   const possessiveHave = first === "have" || first === "has" || first === "had";
+  // "Did a 20 min HIIT session" drops its "I": "did" before an article or a number reports.
+  const reportedDid = first === "did" && (second === "a" || second === "an" || second === "some" || /^\d/.test(second));
   const auxQuestion =
-    (MODALS.has(first) || AUXILIARIES.has(first)) && (pronounSecond || (!possessiveHave && DETERMINERS.has(second)));
+    !reportedDid &&
+    (MODALS.has(first) || AUXILIARIES.has(first)) &&
+    (pronounSecond || (!possessiveHave && DETERMINERS.has(second)));
   result.question = context.questionMark || whQuestion || auxQuestion;
   if (result.question)
     reasons.push(context.questionMark ? "ends with a question mark" : `opens like a question ("${first} ${second}")`);

@@ -497,3 +497,26 @@ describe("per-clause analysis", () => {
     expect(analyseIntent("I'd like lunch").clauses[0]?.text).toBe("i would like lunch");
   });
 });
+
+describe("workout logs that look like names or questions", () => {
+  const logWorkout = { name: "log_workout", kind: "write" as const };
+  it.each([
+    "Leg press 4x10 at 200",
+    "Incline bench 3x10 at 60",
+    "Front squat 3x3 at 90",
+    "Dumbbell rows 3x10 at 30kg",
+    "Overhead press 3 x 8 x 40kg",
+    "Did a 20 min HIIT session",
+    "did a 30 min peloton ride",
+  ])("allows %j", (message) => {
+    expect(guardToolCall(logWorkout, message)).toEqual({ allowed: true });
+  });
+
+  it.each([
+    ["Jake benched 100kg today", "third-person"],
+    ["Sarah ran 5k this morning", "third-person"],
+    ["did I log my run yesterday?", "hypothetical"],
+  ])("still refuses %j", (message, reason) => {
+    expect(guardToolCall(logWorkout, message)).toMatchObject({ allowed: false, reason });
+  });
+});

@@ -1,0 +1,688 @@
+import { toToolSpec, type ChatMessage, type SkillStep } from "@ensemble/ai";
+import { metricsWorkoutTools } from "@ensemble/tools";
+import { describe, expect, it } from "vitest";
+import { metricsWorkoutSkill } from "./index.ts";
+
+// Saturday 28 November 2026, 09:00 UTC.
+const NOW = new Date("2026-11-28T09:00:00.000Z");
+const TOOLS = metricsWorkoutTools.map(toToolSpec);
+
+function firstStep(message: string, history: ChatMessage[] = []): SkillStep {
+  return metricsWorkoutSkill.next({
+    messages: [{ role: "system", content: "prompt" }, ...history, { role: "user", content: message }],
+    tools: TOOLS,
+    now: NOW,
+  });
+}
+
+function calls(message: string, history: ChatMessage[] = []) {
+  const step = firstStep(message, history);
+  return step.type === "tool-calls" ? step.calls : [];
+}
+
+function only(message: string, name: string): Record<string, unknown> {
+  const made = calls(message);
+  expect(made.map((call) => call.name)).toEqual([name]);
+  return made[0]!.arguments;
+}
+
+const WRITES = new Set(["log_workout", "log_body_metric"]);
+
+describe("metrics-workout skill: logging", () => {
+  it.each<[string, Record<string, unknown>]>([
+    ["5x5 squats at 100kg", { exercises: [{ name: "squat", sets: [{ count: 5, reps: 5, load: 100, unit: "kg" }] }] }],
+    [
+      "squatted 5x5 at 100 kg",
+      { exercises: [{ name: "squat", sets: [{ count: 5, reps: 5, load: 100, unit: "kg" }] }] },
+    ],
+    [
+      "3 sets of 8 at 60 kg, then 3x10 pull-ups",
+      {
+        exercises: [
+          { name: "unspecified lift", sets: [{ count: 3, reps: 8, load: 60, unit: "kg" }] },
+          { name: "pull-up", sets: [{ count: 3, reps: 10 }] },
+        ],
+      },
+    ],
+    [
+      "worked up to a single at 180",
+      { exercises: [{ name: "unspecified lift", sets: [{ count: 1, reps: 1, load: 180 }] }] },
+    ],
+    [
+      "Deadlift today: worked up to a single at 180",
+      { exercises: [{ name: "deadlift", sets: [{ count: 1, reps: 1, load: 180 }] }] },
+    ],
+    ["5k in 27 minutes", { exercises: [{ name: "run", distance: 5, distanceUnit: "km", durationMinutes: 27 }] }],
+    ["BP 3x5 at 90kg", { exercises: [{ name: "bench press", sets: [{ count: 3, reps: 5, load: 90, unit: "kg" }] }] }],
+    ["benched 225 for 5 reps", { exercises: [{ name: "bench press", sets: [{ count: 1, reps: 5, load: 225 }] }] }],
+    ["Squatted 140 for a triple", { exercises: [{ name: "squat", sets: [{ count: 1, reps: 3, load: 140 }] }] }],
+    [
+      "hit a 140 kg deadlift for 3",
+      { exercises: [{ name: "deadlift", sets: [{ count: 1, reps: 3, load: 140, unit: "kg" }] }] },
+    ],
+    [
+      "deadlift 180kg x 3, 190kg x 1",
+      {
+        exercises: [
+          {
+            name: "deadlift",
+            sets: [
+              { count: 1, reps: 3, load: 180, unit: "kg" },
+              { count: 1, reps: 1, load: 190, unit: "kg" },
+            ],
+          },
+        ],
+      },
+    ],
+    [
+      "bench 80kg for 8, 8, 7",
+      {
+        exercises: [
+          {
+            name: "bench press",
+            sets: [
+              { count: 2, reps: 8, load: 80, unit: "kg" },
+              { count: 1, reps: 7, load: 80, unit: "kg" },
+            ],
+          },
+        ],
+      },
+    ],
+    [
+      "bench 3x8 at 60kg, 2x5 at 70",
+      {
+        exercises: [
+          {
+            name: "bench press",
+            sets: [
+              { count: 3, reps: 8, load: 60, unit: "kg" },
+              { count: 2, reps: 5, load: 70 },
+            ],
+          },
+        ],
+      },
+    ],
+    [
+      "OHP 3x5 @ 50kg then dips 3x12 and face pulls 3x15 at 20",
+      {
+        exercises: [
+          { name: "overhead press", sets: [{ count: 3, reps: 5, load: 50, unit: "kg" }] },
+          { name: "dip", sets: [{ count: 3, reps: 12 }] },
+          { name: "face pull", sets: [{ count: 3, reps: 15, load: 20 }] },
+        ],
+      },
+    ],
+    [
+      "Leg day: squats 4x6 @ 110kg, leg press 3x12 at 200kg, lunges 3x10",
+      {
+        title: "Leg day",
+        exercises: [
+          { name: "squat", sets: [{ count: 4, reps: 6, load: 110, unit: "kg" }] },
+          { name: "leg press", sets: [{ count: 3, reps: 12, load: 200, unit: "kg" }] },
+          { name: "lunge", sets: [{ count: 3, reps: 10 }] },
+        ],
+      },
+    ],
+    [
+      "did 3 sets of 12 curls with 15kg dumbbells",
+      { exercises: [{ name: "bicep curl", sets: [{ count: 3, reps: 12, load: 15, unit: "kg" }] }] },
+    ],
+    [
+      "chin-ups 10, 8, 6",
+      {
+        exercises: [
+          {
+            name: "chin-up",
+            sets: [
+              { count: 1, reps: 10 },
+              { count: 1, reps: 8 },
+              { count: 1, reps: 6 },
+            ],
+          },
+        ],
+      },
+    ],
+    ["did 20 pushups", { exercises: [{ name: "push-up", sets: [{ count: 1, reps: 20 }] }] }],
+    [
+      "ran 10 km in 52:30 this morning",
+      { exercises: [{ name: "run", distance: 10, distanceUnit: "km", durationMinutes: 52.5 }] },
+    ],
+    [
+      "rowed 2000m in 7:45",
+      { exercises: [{ name: "rowing", distance: 2000, distanceUnit: "m", durationMinutes: 7.75 }] },
+    ],
+    [
+      "swam 1500m in 35 min yesterday",
+      { exercises: [{ name: "swimming", distance: 1500, distanceUnit: "m", durationMinutes: 35 }], date: "2026-11-27" },
+    ],
+    [
+      "walked 3 miles in 55 minutes",
+      { exercises: [{ name: "walk", distance: 3, distanceUnit: "mi", durationMinutes: 55 }] },
+    ],
+    [
+      "half marathon today in 1:52:10",
+      { exercises: [{ name: "run", distance: 21.0975, distanceUnit: "km", durationMinutes: 112.17 }] },
+    ],
+    [
+      "10k run at 5:30/km pace",
+      { exercises: [{ name: "run", distance: 10, distanceUnit: "km", durationMinutes: 55 }] },
+    ],
+    ["went for a 45 min bike ride", { exercises: [{ name: "cycling", durationMinutes: 45 }] }],
+    ["30 minute yoga", { exercises: [{ name: "yoga", durationMinutes: 30 }] }],
+    ["did 30 minutes of yoga", { exercises: [{ name: "yoga", durationMinutes: 30 }] }],
+    ["an hour of pilates", { exercises: [{ name: "pilates", durationMinutes: 60 }] }],
+    ["played tennis for 90 minutes", { exercises: [{ name: "tennis", durationMinutes: 90 }] }],
+    [
+      "ran 3 miles in 28 minutes, felt great",
+      { exercises: [{ name: "run", distance: 3, distanceUnit: "mi", durationMinutes: 28 }], notes: "felt great" },
+    ],
+    ["went to the gym", { exercises: [{ name: "strength training" }] }],
+  ])("%j logs a workout", (message, expected) => {
+    expect(only(message, "log_workout")).toEqual(expected);
+  });
+
+  it.each<[string, Record<string, unknown>]>([
+    ["82.1kg, 17% bf", { weight: 82.1, weightUnit: "kg", bodyFatPercent: 17 }],
+    ["scale says 79.9", { weight: 79.9 }],
+    ["weighed in at 176.4 lbs this morning", { weight: 176.4, weightUnit: "lb" }],
+    ["I'm 80.2 kg today", { weight: 80.2, weightUnit: "kg" }],
+    ["down to 81.3!", { weight: 81.3 }],
+    ["morning weigh-in: 79.5 kg, body fat 18.2%", { weight: 79.5, weightUnit: "kg", bodyFatPercent: 18.2 }],
+    [
+      "waist 84 cm, hips 98 cm",
+      {
+        circumferences: [
+          { site: "waist", value: 84, unit: "cm" },
+          { site: "hips", value: 98, unit: "cm" },
+        ],
+      },
+    ],
+    ["waist is 33 inches", { circumferences: [{ site: "waist", value: 33, unit: "in" }] }],
+    ["body fat is 18 percent", { bodyFatPercent: 18 }],
+    ["weighed 81 kg yesterday", { weight: 81, weightUnit: "kg", date: "2026-11-27" }],
+  ])("%j logs body metrics", (message, expected) => {
+    expect(only(message, "log_body_metric")).toEqual(expected);
+  });
+
+  it("logs a weight and a workout from one message", () => {
+    const made = calls("weighed 80kg and did 5x5 squats at 100kg");
+    expect(made).toEqual([
+      { name: "log_body_metric", arguments: { weight: 80, weightUnit: "kg" } },
+      {
+        name: "log_workout",
+        arguments: { exercises: [{ name: "squat", sets: [{ count: 5, reps: 5, load: 100, unit: "kg" }] }] },
+      },
+    ]);
+  });
+
+  it("names unnamed sets from the exercise in an earlier message", () => {
+    const made = calls("worked up to a single at 180", [
+      { role: "user", content: "deadlift day today" },
+      { role: "assistant", content: "Have a good session!" },
+    ]);
+    expect(made).toEqual([
+      {
+        name: "log_workout",
+        arguments: { exercises: [{ name: "deadlift", sets: [{ count: 1, reps: 1, load: 180 }] }] },
+      },
+    ]);
+  });
+
+  it("only calls tools it was offered", () => {
+    const step = metricsWorkoutSkill.next({
+      messages: [{ role: "user", content: "5x5 squats at 100kg" }],
+      tools: TOOLS.filter((tool) => tool.name !== "log_workout"),
+      now: NOW,
+    });
+    expect(step.type === "tool-calls" ? step.calls.map((call) => call.name) : []).not.toContain("log_workout");
+  });
+});
+
+describe("metrics-workout skill: never writes for plans, hypotheticals, negations or other people", () => {
+  it.each([
+    "planning to run 10k on Sunday",
+    "if I lose 0.5 kg a week when will I reach 75?",
+    "skipped the gym",
+    "skipped the gym today, felt awful",
+    "didn't train today, too tired",
+    "no workout today, rest day",
+    "my wife ran a 10k this morning",
+    "my brother benched 140 kg",
+    "I'm going to deadlift tomorrow",
+    "I'll do 5x5 squats on Monday",
+    "should I do 5x5 or 3x10?",
+    "what would my 1RM be if I did 100 for 5?",
+    "hoping to hit a 100kg bench next month",
+    "I want to weigh 75 kg by summer",
+    "thinking about running a marathon next year",
+    "missed my run this morning",
+    "what if I squatted 120 for 5?",
+  ])("%j", (message) => {
+    expect(calls(message).filter((call) => WRITES.has(call.name))).toEqual([]);
+  });
+});
+
+describe("metrics-workout skill: questions", () => {
+  it.each<[string, string, Record<string, unknown>]>([
+    ["what's my bench PR?", "get_personal_records", { exercise: "bench press" }],
+    ["what's my estimated 1RM on squat?", "get_personal_records", { exercise: "squat" }],
+    ["what are my PRs?", "get_personal_records", {}],
+    ["what's my fastest 5k?", "get_personal_records", { exercise: "run" }],
+    ["how's my weight trending?", "get_body_metrics", { metric: "weight" }],
+    ["how much have I lost since I started?", "get_body_metrics", { metric: "weight", days: 3650 }],
+    [
+      "what's my body fat trend over the last month?",
+      "get_body_metrics",
+      { metric: "body_fat", from: "2026-10-01", to: "2026-10-31" },
+    ],
+    ["if I lose 0.5 kg a week when will I reach 75?", "get_body_metrics", { metric: "weight", days: 30 }],
+    ["what did I do at the gym this week?", "get_workouts", { from: "2026-11-23", to: "2026-11-28" }],
+    ["how many times did I run this month?", "get_workouts", { exercise: "run", from: "2026-11-01", to: "2026-11-28" }],
+    ["skipped the gym today", "get_workouts", {}],
+  ])("%j reads %s", (message, name, args) => {
+    expect(only(message, name)).toEqual(args);
+  });
+
+  it("reads records and recent sessions for progress on one lift", () => {
+    expect(calls("how is my squat progressing?").map((call) => call.name)).toEqual([
+      "get_personal_records",
+      "get_workouts",
+    ]);
+  });
+
+  it("answers someone else's training without any tool", () => {
+    const step = firstStep("my wife ran a 10k this morning");
+    expect(step.type).toBe("answer");
+    expect(step.type === "answer" ? step.text : "").toMatch(/only track your own/);
+  });
+});
+
+// More phrasings met while testing the skill by hand; each line is the whole first step.
+describe("metrics-workout skill: realistic phrasings", () => {
+  it.each<[string, { name: string; arguments: Record<string, unknown> }[]]>([
+    [
+      "Just finished my run - 8.2km in 44:10",
+      [
+        {
+          name: "log_workout",
+          arguments: { exercises: [{ name: "run", distance: 8.2, distanceUnit: "km", durationMinutes: 44.17 }] },
+        },
+      ],
+    ],
+    [
+      "Did legs today. Squat 5x5 @ 120kg, RDL 3x8 @ 100kg, leg curls 3x12",
+      [
+        {
+          name: "log_workout",
+          arguments: {
+            exercises: [
+              { name: "squat", sets: [{ count: 5, reps: 5, load: 120, unit: "kg" }] },
+              { name: "romanian deadlift", sets: [{ count: 3, reps: 8, load: 100, unit: "kg" }] },
+              { name: "leg curl", sets: [{ count: 3, reps: 12 }] },
+            ],
+          },
+        },
+      ],
+    ],
+    ["weigh in this morning 91.3", [{ name: "log_body_metric", arguments: { weight: 91.3 } }]],
+    ["Todays weight: 84.6kg", [{ name: "log_body_metric", arguments: { weight: 84.6, weightUnit: "kg" } }]],
+    [
+      "Hit a new deadlift PR of 200kg!",
+      [
+        {
+          name: "log_workout",
+          arguments: { exercises: [{ name: "deadlift", sets: [{ count: 1, reps: 1, load: 200, unit: "kg" }] }] },
+        },
+      ],
+    ],
+    [
+      "Pull ups 5x8, bodyweight",
+      [{ name: "log_workout", arguments: { exercises: [{ name: "pull-up", sets: [{ count: 5, reps: 8 }] }] } }],
+    ],
+    [
+      "Went swimming for 40 minutes",
+      [{ name: "log_workout", arguments: { exercises: [{ name: "swimming", durationMinutes: 40 }] } }],
+    ],
+    [
+      "Morning jog, about 30 mins",
+      [{ name: "log_workout", arguments: { exercises: [{ name: "run", durationMinutes: 30 }] } }],
+    ],
+    [
+      "spin class 45 min",
+      [{ name: "log_workout", arguments: { exercises: [{ name: "cycling", durationMinutes: 45 }] } }],
+    ],
+    [
+      "I did squats, lunges and leg press today",
+      [
+        {
+          name: "log_workout",
+          arguments: { exercises: [{ name: "squat" }, { name: "lunge" }, { name: "leg press" }] },
+        },
+      ],
+    ],
+    [
+      "incline db press 3x10 with 30s",
+      [
+        {
+          name: "log_workout",
+          arguments: { exercises: [{ name: "incline dumbbell press", sets: [{ count: 3, reps: 10, load: 30 }] }] },
+        },
+      ],
+    ],
+    [
+      "Deadlifts: 140x5, 150x3, 160x1",
+      [
+        {
+          name: "log_workout",
+          arguments: {
+            exercises: [
+              {
+                name: "deadlift",
+                sets: [
+                  { count: 1, reps: 5, load: 140 },
+                  { count: 1, reps: 3, load: 150 },
+                  { count: 1, reps: 1, load: 160 },
+                ],
+              },
+            ],
+          },
+        },
+      ],
+    ],
+    [
+      "10,000 steps today",
+      [{ name: "log_workout", arguments: { exercises: [{ name: "walk", notes: "10000 steps" }] } }],
+    ],
+    [
+      "Did 100 push-ups throughout the day",
+      [{ name: "log_workout", arguments: { exercises: [{ name: "push-up", sets: [{ count: 1, reps: 100 }] }] } }],
+    ],
+    [
+      "Ran the parkrun in 24:35",
+      [
+        {
+          name: "log_workout",
+          arguments: { exercises: [{ name: "run", distance: 5, distanceUnit: "km", durationMinutes: 24.58 }] },
+        },
+      ],
+    ],
+    [
+      "Squatted 315 for 3 sets of 5",
+      [
+        {
+          name: "log_workout",
+          arguments: { exercises: [{ name: "squat", sets: [{ count: 3, reps: 5, load: 315 }] }] },
+        },
+      ],
+    ],
+    [
+      "Front squat 3x3 at 90, felt heavy",
+      [
+        {
+          name: "log_workout",
+          arguments: {
+            exercises: [{ name: "front squat", sets: [{ count: 3, reps: 3, load: 90 }] }],
+            notes: "felt heavy",
+          },
+        },
+      ],
+    ],
+    [
+      "Bouldering session for an hour and a half",
+      [{ name: "log_workout", arguments: { exercises: [{ name: "climbing", durationMinutes: 90 }] } }],
+    ],
+    [
+      "played 5-a-side football for an hour",
+      [{ name: "log_workout", arguments: { exercises: [{ name: "football", durationMinutes: 60 }] } }],
+    ],
+    [
+      "Lat pulldown 3x12 at 55kg and seated rows 3x12 at 50kg",
+      [
+        {
+          name: "log_workout",
+          arguments: {
+            exercises: [
+              { name: "lat pulldown", sets: [{ count: 3, reps: 12, load: 55, unit: "kg" }] },
+              { name: "seated cable row", sets: [{ count: 3, reps: 12, load: 50, unit: "kg" }] },
+            ],
+          },
+        },
+      ],
+    ],
+    [
+      "Did my 5x5 today: squat 100, bench 70, row 60",
+      [
+        {
+          name: "log_workout",
+          arguments: {
+            exercises: [
+              { name: "squat", sets: [{ count: 5, reps: 5, load: 100 }] },
+              { name: "bench press", sets: [{ count: 5, reps: 5, load: 70 }] },
+              { name: "barbell row", sets: [{ count: 5, reps: 5, load: 60 }] },
+            ],
+          },
+        },
+      ],
+    ],
+    [
+      "1 hour of weight training",
+      [{ name: "log_workout", arguments: { exercises: [{ name: "strength training", durationMinutes: 60 }] } }],
+    ],
+    [
+      "Can I log my workout? Bench 3x8 at 70kg",
+      [
+        {
+          name: "log_workout",
+          arguments: { exercises: [{ name: "bench press", sets: [{ count: 3, reps: 8, load: 70, unit: "kg" }] }] },
+        },
+      ],
+    ],
+    ["Please log my weight: 88.2", [{ name: "log_body_metric", arguments: { weight: 88.2 } }]],
+    [
+      "Forgot to log yesterday: ran 5k in 26 min",
+      [
+        {
+          name: "log_workout",
+          arguments: {
+            exercises: [{ name: "run", distance: 5, distanceUnit: "km", durationMinutes: 26 }],
+            date: "2026-11-27",
+          },
+        },
+      ],
+    ],
+    [
+      "This morning I weighed 79.2 and my body fat was 14%",
+      [{ name: "log_body_metric", arguments: { weight: 79.2, bodyFatPercent: 14 } }],
+    ],
+    [
+      "Just did chest and tris: bench 5x5 at 80, incline dumbbell 3x10 at 26kg, skullcrushers 3x12 at 25",
+      [
+        {
+          name: "log_workout",
+          arguments: {
+            exercises: [
+              { name: "bench press", sets: [{ count: 5, reps: 5, load: 80 }] },
+              { name: "incline dumbbell press", sets: [{ count: 3, reps: 10, load: 26, unit: "kg" }] },
+              { name: "tricep extension", sets: [{ count: 3, reps: 12, load: 25 }] },
+            ],
+          },
+        },
+      ],
+    ],
+    ["Morning! 83.4 on the scale today", [{ name: "log_body_metric", arguments: { weight: 83.4 } }]],
+    ["weight 73,8 kg", [{ name: "log_body_metric", arguments: { weight: 73.8, weightUnit: "kg" } }]],
+    [
+      "Measured my arms today, 38cm",
+      [{ name: "log_body_metric", arguments: { circumferences: [{ site: "arm", value: 38, unit: "cm" }] } }],
+    ],
+    [
+      "neck 39 cm, chest 104 cm, thighs 58 cm",
+      [
+        {
+          name: "log_body_metric",
+          arguments: {
+            circumferences: [
+              { site: "neck", value: 39, unit: "cm" },
+              { site: "chest", value: 104, unit: "cm" },
+              { site: "thigh", value: 58, unit: "cm" },
+            ],
+          },
+        },
+      ],
+    ],
+    [
+      "Long run Sunday: 18 km in 1:41:20",
+      [
+        {
+          name: "log_workout",
+          arguments: {
+            exercises: [{ name: "run", distance: 18, distanceUnit: "km", durationMinutes: 101.33 }],
+            date: "2026-11-22",
+          },
+        },
+      ],
+    ],
+    [
+      "Jumped rope for 10 minutes",
+      [{ name: "log_workout", arguments: { exercises: [{ name: "jump rope", durationMinutes: 10 }] } }],
+    ],
+    [
+      "Did planks, 3 x 60 seconds",
+      [{ name: "log_workout", arguments: { exercises: [{ name: "plank", durationMinutes: 3, notes: "3 x 60 s" }] } }],
+    ],
+    [
+      "Bench: 90kg x 5, 5, 4",
+      [
+        {
+          name: "log_workout",
+          arguments: {
+            exercises: [
+              {
+                name: "bench press",
+                sets: [
+                  { count: 2, reps: 5, load: 90, unit: "kg" },
+                  { count: 1, reps: 4, load: 90, unit: "kg" },
+                ],
+              },
+            ],
+          },
+        },
+      ],
+    ],
+    [
+      "Deadlift 5RM 180kg",
+      [
+        {
+          name: "log_workout",
+          arguments: { exercises: [{ name: "deadlift", sets: [{ count: 1, reps: 5, load: 180, unit: "kg" }] }] },
+        },
+      ],
+    ],
+    [
+      "Tested my bench max today, got 120kg",
+      [
+        {
+          name: "log_workout",
+          arguments: { exercises: [{ name: "bench press", sets: [{ count: 1, reps: 1, load: 120, unit: "kg" }] }] },
+        },
+      ],
+    ],
+    [
+      "Half marathon done! 2:05:44",
+      [
+        {
+          name: "log_workout",
+          arguments: { exercises: [{ name: "run", distance: 21.0975, distanceUnit: "km", durationMinutes: 125.73 }] },
+        },
+      ],
+    ],
+    [
+      "Chest day: bench 4x8 at 70kg, flyes 3x12",
+      [
+        {
+          name: "log_workout",
+          arguments: {
+            exercises: [
+              { name: "bench press", sets: [{ count: 4, reps: 8, load: 70, unit: "kg" }] },
+              { name: "chest fly", sets: [{ count: 3, reps: 12 }] },
+            ],
+            title: "Chest day",
+          },
+        },
+      ],
+    ],
+    [
+      "Last Tuesday I ran 8k in 45 min",
+      [
+        {
+          name: "log_workout",
+          arguments: {
+            exercises: [{ name: "run", distance: 8, distanceUnit: "km", durationMinutes: 45 }],
+            date: "2026-11-24",
+          },
+        },
+      ],
+    ],
+    [
+      "OHP 5/5/4 at 55",
+      [
+        {
+          name: "log_workout",
+          arguments: {
+            exercises: [
+              {
+                name: "overhead press",
+                sets: [
+                  { count: 2, reps: 5, load: 55 },
+                  { count: 1, reps: 4, load: 55 },
+                ],
+              },
+            ],
+          },
+        },
+      ],
+    ],
+    ["13 stone 4 this morning", [{ name: "log_body_metric", arguments: { weight: 186, weightUnit: "lb" } }]],
+    ["weighed 12st 10lb", [{ name: "log_body_metric", arguments: { weight: 178, weightUnit: "lb" } }]],
+    ["165 lbs", [{ name: "log_body_metric", arguments: { weight: 165, weightUnit: "lb" } }]],
+    ["weight check 71.2", [{ name: "log_body_metric", arguments: { weight: 71.2 } }]],
+    ["Body fat went down to 21.5%", [{ name: "log_body_metric", arguments: { bodyFatPercent: 21.5 } }]],
+    [
+      "Me and my wife went for a 5k run",
+      [{ name: "log_workout", arguments: { exercises: [{ name: "run", distance: 5, distanceUnit: "km" }] } }],
+    ],
+    [
+      "Not gonna lie, squats 5x5 at 100 were tough",
+      [
+        {
+          name: "log_workout",
+          arguments: { exercises: [{ name: "squat", sets: [{ count: 5, reps: 5, load: 100 }] }] },
+        },
+      ],
+    ],
+    ["Whats my best 10k time", [{ name: "get_personal_records", arguments: { exercise: "run" } }]],
+    [
+      "What's my total volume this week?",
+      [{ name: "get_workouts", arguments: { from: "2026-11-23", to: "2026-11-28" } }],
+    ],
+    ["When did I last deadlift?", [{ name: "get_workouts", arguments: { exercise: "deadlift", days: 90 } }]],
+    ["How long will it take to lose 5 kg?", [{ name: "get_body_metrics", arguments: { metric: "weight", days: 30 } }]],
+    [
+      "Am I getting stronger?",
+      [
+        { name: "get_personal_records", arguments: {} },
+        { name: "get_workouts", arguments: { days: 30 } },
+      ],
+    ],
+    ["Should I deload next week?", [{ name: "get_workouts", arguments: { days: 28 } }]],
+    ["I was going to run but it rained", [{ name: "get_workouts", arguments: {} }]],
+    [
+      "Can't train this week, I'm sick",
+      [{ name: "get_workouts", arguments: { from: "2026-11-23", to: "2026-11-28" } }],
+    ],
+    ["I never skip leg day", [{ name: "get_workouts", arguments: {} }]],
+    ["My friend squatted 200kg today", []],
+  ])("%j", (message, expected) => {
+    expect(calls(message)).toEqual(expected);
+  });
+});
