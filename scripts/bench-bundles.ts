@@ -1,12 +1,14 @@
 // Bundle size of each Worker as wrangler builds it for production (`deploy --dry-run`), raw and
 // gzipped; Workers' limit on the paid plan is 10 MB gzipped, and we hold ourselves to 1 MB.
 import { execFileSync } from "node:child_process";
-import { readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 import { gzipSync } from "node:zlib";
 
 const root = path.resolve(import.meta.dirname, "..");
-const apps = readdirSync(path.join(root, "apps")).sort();
+const apps = readdirSync(path.join(root, "apps"))
+  .filter((app) => existsSync(path.join(root, "apps", app, "wrangler.jsonc")))
+  .sort();
 const LIMIT_BYTES = 1024 * 1024;
 const rows: string[] = [];
 let over = 0;

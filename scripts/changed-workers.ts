@@ -2,12 +2,13 @@
 // through other packages) on a package that changed. Root build files affect every Worker.
 // Usage: node scripts/changed-workers.ts <base-revision>   -> prints a JSON array of app names
 import { execFileSync } from "node:child_process";
-import { readFileSync, readdirSync } from "node:fs";
+import { existsSync, readFileSync, readdirSync } from "node:fs";
 import path from "node:path";
 
 const root = path.resolve(import.meta.dirname, "..");
 const base = process.argv[2] ?? "HEAD~1";
-const apps = readdirSync(path.join(root, "apps"));
+// Worker apps are the folders with a wrangler config (apps/web is the client, built into the gateway).
+const apps = readdirSync(path.join(root, "apps")).filter((app) => existsSync(path.join(root, "apps", app, "wrangler.jsonc")));
 
 function dependencies(folder: string): string[] {
   const manifest = JSON.parse(readFileSync(path.join(root, folder, "package.json"), "utf8"));
@@ -30,12 +31,14 @@ function packageClosure(app: string): Set<string> {
 
 export function affectedWorkers(changedFiles: string[]): string[] {
   const affected = new Set<string>();
+  const rootFiles = ["pnpm-lock.yaml", "package.json", "tsconfig.base.json", "pnpm-workspace.yaml"];
   for (const file of changedFiles) {
     const [top, name] = file.split("/");
-    if (top === "apps" && name && apps.includes(name)) affected.add(name);
-    else if (top === "packages" && name) for (const app of apps) if (packageClosure(app).has(name)) affected.add(app);
-    else if (["pnpm-lock.yaml", "package.json", "tsconfig.base.json", "pnpm-workspace.yaml"].includes(file))
-      for (const app of apps) affected.add(app);
+    let reached: string[] = [];
+    if (rootFiles.includes(file)) reached = apps;
+    else if (top === "apps" && name && apps.includes(name)) reached = [name];
+    else if (top === "packages" && name) reached = apps.filter((app) => packageClosure(app).has(name));
+    for (const app of reached) affected.add(app);
   }
   return [...affected].sort();
 }

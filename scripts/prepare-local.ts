@@ -45,7 +45,7 @@ for (const app of workers) {
   for (const error of validateModelEnvironment(environment)) problems.push(`${app}: ${error.message}`);
 }
 if (problems.length > 0) {
-  for (const problem of [...new Set(problems)]) console.error(`error: ${problem}`);
+  for (const problem of new Set(problems)) console.error(`error: ${problem}`);
   process.exit(1);
 }
 

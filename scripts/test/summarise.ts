@@ -1,8 +1,9 @@
 // Adds up the "Tests  N passed | M failed" lines of every vitest run in a turbo log and prints one
 // closing line, so a reader (or CI) sees the whole suite's count at the end.
 import { readFileSync } from "node:fs";
+import { stripVTControlCharacters } from "node:util";
 
-const log = readFileSync(process.argv[2]!, "utf8").replace(/\u001b\[[0-9;]*m/g, "");
+const log = stripVTControlCharacters(readFileSync(process.argv[2]!, "utf8"));
 let passed = 0;
 let failed = 0;
 let skipped = 0;

@@ -54,6 +54,8 @@ export async function workerTestConfig(app: string, options: WorkerTestOptions =
     ],
     test: {
       include: ["src/**/*.test.ts", "test/**/*.test.ts"],
+      // Fault suites need their own Worker configuration (see apps/gateway/vitest.faults.config.ts).
+      exclude: ["test/faults/**"],
       setupFiles: [path.join(repositoryRoot, "scripts/test/apply-migrations.ts")],
       testTimeout: 20_000,
     },

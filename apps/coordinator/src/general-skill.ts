@@ -66,7 +66,7 @@ export function generalAnswer(message: string): string {
 export const generalSkill: LocalSkill = {
   domain: "general",
   next({ messages }) {
-    const lastUser = [...messages].reverse().find((message) => message.role === "user");
+    const lastUser = messages.toReversed().find((message) => message.role === "user");
     const text = typeof lastUser?.content === "string" ? lastUser.content : "";
     return { type: "answer", text: generalAnswer(text) };
   },

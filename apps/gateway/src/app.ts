@@ -217,11 +217,13 @@ app.get("/v1/summary", async (context) => {
     context.env.PROTOCOL.daySummary({ userId, date }),
     context.env.METRICS_WORKOUT.daySummary({ userId, date }),
   ]);
-  // A summary with one part missing is still useful; say which part instead of failing it all.
-  const part = (result: { ok: true; value: unknown } | { ok: false; error: { message: string } }) =>
-    result.ok ? result.value : { unavailable: result.error.message };
   return context.json({ date, targets: profile?.targets ?? null, food: part(meal), supplements: part(protocol), training: part(training) });
 });
+
+/** A summary with one part missing is still useful: say which part instead of failing it all. */
+function part(result: { ok: true; value: unknown } | { ok: false; error: { message: string } }): unknown {
+  return result.ok ? result.value : { unavailable: result.error.message };
+}
 
 app.get("/v1/foods/search", async (context) => {
   const query = context.req.query("q") ?? "";

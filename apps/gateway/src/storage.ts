@@ -86,7 +86,7 @@ export async function recentMessages(database: D1Database, userId: string, conve
     )
     .bind(conversationId, userId, limit)
     .all<ConversationMessage>();
-  return rows.results.reverse();
+  return rows.results.toReversed();
 }
 
 export interface Exchange {

@@ -1,5 +1,9 @@
 import { env, exports } from "cloudflare:workers";
+import type { ChatResponseBody, ErrorEnvelope } from "@ensemble/contracts";
 import { signToken } from "../src/auth.ts";
+
+/** A chat answer as tests read it: the success body or the error envelope. */
+export type ChatBody = ChatResponseBody & ErrorEnvelope;
 
 export async function tokenFor(userId: string, expiresInSeconds = 3600): Promise<string> {
   const now = Math.floor(Date.now() / 1000);
@@ -20,7 +24,7 @@ export async function call(userId: string | null, path: string, init: RequestIni
 
 export async function chat(userId: string, message: string, extra: Record<string, unknown> = {}, headers: HeadersInit = {}) {
   const response = await call(userId, "/v1/chat", { method: "POST", json: { message, ...extra }, headers });
-  return { status: response.status, body: (await response.json()) as Record<string, any> };
+  return { status: response.status, body: (await response.json()) as ChatBody };
 }
 
 export function uniqueUser(label: string): string {

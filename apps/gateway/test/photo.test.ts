@@ -6,7 +6,7 @@ import { beforeAll, describe, expect, it } from "vitest";
 import { seedFoods } from "../../embedding/test/seed-foods.ts";
 import { BASELINE_JPEG, EXTENDED_WEBP, TINY_GIF } from "../../vision/test/fixtures/images.ts";
 import { encodePng, fromBase64, toBase64 } from "../../vision/test/png.ts";
-import { call, uniqueUser } from "./helpers.ts";
+import { type ChatBody, call, uniqueUser } from "./helpers.ts";
 
 const LUNCH = "my lunch: chicken salad and a roll";
 const JPEG = fromBase64(BASELINE_JPEG);
@@ -23,7 +23,7 @@ async function sendPhoto(transport: Transport, userId: string, image: Uint8Array
   } else {
     response = await call(userId, "/v1/chat", { method: "POST", json: { message: message ?? "", image: `data:${declaredType};base64,${toBase64(image)}` } });
   }
-  return { status: response.status, body: (await response.json()) as Record<string, any> };
+  return { status: response.status, body: (await response.json()) as ChatBody };
 }
 
 /** Rows in every table of a database, migrations' own bookkeeping aside. */
@@ -126,7 +126,7 @@ describe.each(["multipart", "data URL"] as const)("a photo without words (%s)", 
     expect(body.route).toMatchObject({ path: "vision", domains: ["meal"], confidence: 0 });
     expect(body.reply).toMatch(/describe|tell me what|what (?:was|is|did you have|did you eat)/i);
     // Not even an attempt: the photo's notes ("64×48 JPEG, 419 bytes") are no food to try logging.
-    expect(body.toolCalls.filter((call: { name: string }) => call.name === "log_meal")).toEqual([]);
+    expect(body.toolCalls.filter((toolCall: { name: string }) => toolCall.name === "log_meal")).toEqual([]);
     expect(body.reply).not.toMatch(/couldn't log/i);
     expect(await rowCounts(env.MEAL_DB)).toEqual(mealsBefore);
   });

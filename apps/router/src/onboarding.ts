@@ -89,7 +89,7 @@ export function extractProfile(text: string): ProfileDraft {
 export const onboardingSkill: LocalSkill = {
   domain: "onboarding",
   next({ messages }) {
-    const lastUser = [...messages].reverse().find((message) => message.role === "user");
+    const lastUser = messages.toReversed().find((message) => message.role === "user");
     const text = typeof lastUser?.content === "string" ? lastUser.content : "";
     // The Worker puts the draft so far in the system message, so the skill can ask only for what is missing.
     const system = messages.find((message) => message.role === "system")?.content ?? "";

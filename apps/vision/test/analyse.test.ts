@@ -156,8 +156,8 @@ describe("the Workers AI path (recorded-shape responses)", () => {
 
   it("takes JSON mode's parsed object, and MODEL_VISION picks the model", async () => {
     const ai = scriptedBinding([jsonObjectFixture]);
-    const env = { ...WORKERS_AI, MODEL_VISION: "@cf/meta/llama-4-scout-17b-16e-instruct" };
-    const result = await analyseImage(request(), { env, ai, searchFoods: fakeSearch().search });
+    const overridden = { ...WORKERS_AI, MODEL_VISION: "@cf/meta/llama-4-scout-17b-16e-instruct" };
+    const result = await analyseImage(request(), { env: overridden, ai, searchFoods: fakeSearch().search });
     expect(ai.runs[0]!.model).toBe("@cf/meta/llama-4-scout-17b-16e-instruct");
     expect(result).toMatchObject({ ok: true, value: { source: "model", items: [{ name: "banana", grams: 118, confidence: 0.93, foodId: 9040 }] } });
   });
