@@ -1,0 +1,327 @@
+// Reading a "what I ate" message into log_meal arguments: the items, and when and which meal.
+// "yesterday for lunch I had a cup of rice and 6 oz salmon" ->
+//   { date: yesterday, mealType: "lunch", items: ["a cup of rice", "6 oz salmon"] }.
+// "eggs for breakfast and a salad for lunch" gives two meals.
+import { normaliseText, parseWhen, splitList, type MealType } from "@ensemble/ai/local";
+import { parseItemText } from "../items.ts";
+
+export interface ItemArguments {
+  food: string;
+  quantity?: number;
+  unit?: string;
+}
+
+export interface MealArguments {
+  items: ItemArguments[];
+  mealType?: MealType;
+  date?: string;
+  time?: string;
+}
+
+const MEAL_WORD = "(?:breakfast|brekkie|brekky|lunch|luncheon|dinner|supper|snacks?|brunch|dessert)";
+const MEAL_TYPE: Record<string, MealType> = {
+  breakfast: "breakfast",
+  brekkie: "breakfast",
+  brekky: "breakfast",
+  lunch: "lunch",
+  luncheon: "lunch",
+  brunch: "lunch",
+  dinner: "dinner",
+  supper: "dinner",
+  snack: "snack",
+  snacks: "snack",
+  dessert: "snack",
+};
+
+const EAT_VERBS =
+  "(?:had|have|ate|eaten|eat|eating|having|drank|drunk|drink|drinking|grabbed|grab|snacked on|snacked|snacking on|munched on|munched|devoured|finished off|finished|polished off|consumed|scoffed|downed|inhaled|chugged|sipped|nibbled on|nibbled|tried|got|made|cooked|enjoyed|treated myself to|ordered|picked up|wolfed down|demolished|smashed|killed|housed|chowed down on|chowed down|went with|went for|managed)";
+
+// Openings that carry no food, stripped one after another until none is left.
+const LEAD_INS: RegExp[] = [
+  /^(?:so|well|ok|okay|hey|hi|hello|btw|also|and|then|oh|oops|um|uh|yeah|yes|yep|alright|right|today|earlier|ugh|lol|haha|update)\b[,!:.]?\s*/,
+  /^(?:please|pls|plz|kindly)\b[,]?\s*/,
+  /^(?:can|could|would|will) (?:you|u) (?:please |pls )?/,
+  /^(?:quick(?:ly)?|just) (?:log|add|track|note)\b\s*/,
+  new RegExp(
+    `^(?:i|we)(?:'ve|'m|'d| have| am| just| also| already| then| finally| actually| only| did| had| recently)*\\s+(?:just\\s+|also\\s+|already\\s+|finally\\s+)?${EAT_VERBS}\\b\\s*(?:up\\s+)?`,
+  ),
+  new RegExp(`^(?:just|also|then|finally|already|recently)\\s+${EAT_VERBS}\\b\\s*`),
+  new RegExp(`^${EAT_VERBS}\\b\\s*`),
+  /^(?:log|add|track|record|note|save|enter|put|register|count|jot)(?:\s+(?:down|in|that|this|it|for me|me))*(?:\s*[:-])?\s*(?:(?:that|:)\s*)?(?:(?:i|we)\s+(?:just\s+)?(?:had|ate|drank|grabbed|have had|'ve had)\s+)?/,
+  new RegExp(
+    `^(?:(?:for|my|our|today'?s?|the|this|a|an|tonight'?s?|yesterday'?s?|late|early|quick|light|big|small|post-workout|pre-workout|night|midnight|afternoon|morning|evening|mid-morning)\\s+)*${MEAL_WORD}\\s*(?:today|yesterday|tonight|this morning)?\\s*(?:was|were|is|consisted of|included|of|will be|:|-|=|–)\\s*`,
+  ),
+  new RegExp(
+    `^(?:for|as|at)\\s+(?:my\\s+|a\\s+)?${MEAL_WORD}\\b[,:]?\\s*(?:(?:i|we)\\s+(?:just\\s+)?${EAT_VERBS}\\s+)?`,
+  ),
+  new RegExp(`^${MEAL_WORD}\\s*[:,-]\\s*`),
+  /^(?:there was|there were|it was|that was)\s+/,
+  /^(?:pre|post)[- ]?(?:workout|gym|training|run)(?:\s+(?:meal|snack|shake|drink|fuel))?\s*[:,-]\s*(?=\S)/,
+];
+
+// Endings and phrases that say where or why, not what.
+const TAIL_NOISE: RegExp[] = [
+  /\s*(?:to|in|into|on)\s+(?:(?:my|the|today'?s?)\s+)?(?:food\s+)?(?:log|diary|journal|tracker|breakfast|lunch|dinner|snacks?|meals?|day|list|entries)\b.*$/,
+  /\s+(?:in|with|mixed with|and)\s+(?:some\s+)?water$/,
+  /\s*\b(?:lol|haha|hahaha|lmao|oops|yum|yummy|:\)|:d)\s*$/,
+  /\s+(?:after|before|during)\s+(?:my|the|a|work|school|class|training|practice|church)\b.*$/,
+  /\s+at\s+(?:the|a|my|work|home|school|lunchtime)\b.*$/,
+  /\s*\b(?:as well|too|also|again|please|pls|thanks|thank you|for me|if you can|real quick)\s*$/,
+  /\s*\b(?:right now|just now|now|earlier|today|tonight|so far|this morning|this afternoon|this evening|at home|at work|at the office|on the go|on the way|at the gym|after the gym|after my workout|after training|before my workout|before training|post-workout|pre-workout|before bed|before bedtime|before sleep|in bed|at night)\s*$/,
+  /\s*\b(?:without|minus|hold the|but no|no)\s+[a-z\s'-]+$/,
+  /\s+x\s*$/,
+];
+
+/** Words that make a phrase chatter rather than food: "it was great", "so full now". */
+const CHATTER_WORDS = new Set(
+  "it its it's was were so very really super good great delicious tasty yummy yum nice amazing awesome lovely full stuffed hungry feeling feel felt i i'm im am now lol haha thanks thank you please that's thats all pretty quite bit a little too much ok okay bad healthy not hmm and but just that this is be honest tbh kinda sort of sorta guess think probably maybe well oh wow omg ugh meal meals food something stuff thing things enough done fine huge leftovers leftover lol haha".split(
+    " ",
+  ),
+);
+
+/** Small additions that, without an amount, are a spoonful or a splash, not a whole serving. */
+const ADDITIONS: { pattern: RegExp; quantity: number; unit: string; onlyAfter?: RegExp }[] = [
+  {
+    pattern: /^(?:milk|oat milk|almond milk|soy milk|skim milk|whole milk|2% milk)$/,
+    quantity: 1,
+    unit: "splash",
+    onlyAfter: /\b(?:coffee|tea|latte|espresso|americano|cappuccino)\b/,
+  },
+  { pattern: /^(?:cream|half and half|creamer|coffee creamer)$/, quantity: 1, unit: "splash" },
+  { pattern: /^(?:sugar|brown sugar)$/, quantity: 1, unit: "tsp" },
+  {
+    pattern:
+      /^(?:honey|jam|jelly|maple syrup|syrup|nutella|peanut butter|almond butter|cream cheese|sour cream|mayo|mayonnaise|ketchup|soy sauce|olive oil|oil|dressing|salad dressing|ranch|bbq sauce|pesto)$/,
+    quantity: 1,
+    unit: "tbsp",
+  },
+  { pattern: /^(?:butter)$/, quantity: 1, unit: "pat" },
+  { pattern: /^(?:salsa|hummus|guacamole|guac|whipped cream|tzatziki)$/, quantity: 2, unit: "tbsp" },
+  { pattern: /^(?:mustard|hot sauce|sriracha|lemon juice|lime juice)$/, quantity: 1, unit: "tsp" },
+];
+
+function stripLeadIns(text: string): string {
+  let current = text.trim();
+  let previous = "";
+  while (current !== previous) {
+    previous = current;
+    for (const pattern of LEAD_INS) current = current.replace(pattern, "").trim();
+  }
+  return current;
+}
+
+function stripTail(text: string): string {
+  let current = text.trim();
+  let previous = "";
+  while (current !== previous) {
+    previous = current;
+    for (const pattern of TAIL_NOISE) current = current.replace(pattern, "").trim();
+  }
+  return current.replace(/[\s,.;:!?]+$/, "");
+}
+
+function isChatter(phrase: string): boolean {
+  const words = phrase
+    .toLowerCase()
+    .replace(/[^a-z'\s]/g, " ")
+    .split(/\s+/)
+    .filter(Boolean);
+  return words.every((word) => CHATTER_WORDS.has(word));
+}
+
+/** Emoji and other pictographs say how it felt, not what it was. */
+function withoutEmoji(text: string): string {
+  return text.replace(/[\p{Extended_Pictographic}\u{FE0F}\u{200D}]/gu, " ");
+}
+
+/** The sentences of a message that report food: questions and chatter are left out. */
+function foodSentences(text: string): string[] {
+  return text
+    .replace(
+      /,\s*(?=(?:how|what|what's|whats|why|is that|is it|was that|was it|does that|does it|did that|should i|can i|am i|will that)\b)/g,
+      ". ",
+    )
+    .split(/(?<=[.!?])\s+|\n+|(?<=\S)\s*[;]\s*/)
+    .map((sentence) => sentence.trim())
+    .filter((sentence) => sentence !== "" && !isQuestion(sentence));
+}
+
+/** "log 2 eggs", "can you add a wrap?": a request to write, even when phrased as a question. */
+const WRITE_REQUEST =
+  /^(?:(?:can|could|would|will) (?:you|u) (?:please |pls )?|please |pls )?(?:log|add|track|record|note|save|enter)\b(?! (?:of|on)\b)/;
+
+function isQuestion(sentence: string): boolean {
+  if (WRITE_REQUEST.test(sentence)) return false;
+  return (
+    /\?\s*$/.test(sentence) ||
+    /^(?:how|what|what's|whats|why|is|are|was|does|do|did|should|can|could|would)\b/.test(sentence)
+  );
+}
+
+/** Removes the when-phrases parseWhen found, except bare meal words the lead-ins read ("lunch was"). */
+function withoutWhen(text: string, matched: string[]): string {
+  let result = text;
+  for (const phrase of matched) {
+    const lower = phrase.toLowerCase();
+    if (new RegExp(`^(?:${MEAL_WORD}|snacked|snacking)$`).test(lower)) continue;
+    const at = result.toLowerCase().indexOf(lower);
+    if (at >= 0) result = `${result.slice(0, at)} ${result.slice(at + lower.length)}`;
+  }
+  return result.replace(/\s+/g, " ").trim();
+}
+
+/**
+ * Clauses another specialist owns: supplements ("took my creatine"), training ("squatted 5x5"),
+ * body metrics ("weighed 80 kg"), sleep. The coordinator may hand the meal Worker a whole mixed
+ * message, and these must not be logged as food.
+ */
+const OTHER_DOMAIN =
+  /^(?:(?:i|we)\s+(?:just\s+|also\s+)?)?(?:took|take|taking|popped|squatted|benched|deadlifted|pressed|ran|run|running|walked|jogged|cycled|biked|swam|rowed|lifted|trained|weighed|weigh|slept|did|worked out|hit the gym|went for a|went to the gym|stretched|hiked)\b|\b(?:creatine|multivitamin|vitamin [a-z0-9]+|vitamins|supplements?|capsules?|pills?|tablets?|softgels?|magnesium|zinc|omega[- ]?3s?|fish oil|melatonin|ashwagandha|probiotics?|electrolytes|pre-workout|preworkout)\b|\b\d+\s*x\s*\d+\b|\b(?:reps|sets|km|miles|steps|workout|bench press|deadlifts?|squats?)\b/;
+
+function itemArguments(phrase: string, previous: string | undefined): ItemArguments | null {
+  let cleaned = stripTail(stripLeadIns(phrase));
+  // Checked after the trailing context is gone: "a banana before my workout" is still a banana.
+  if (OTHER_DOMAIN.test(cleaned.toLowerCase())) return null;
+  // "chipotle - chicken burrito bowl": what follows the dash says what the place or dish was.
+  const explained = /^([^\d]+?)\s+[-–:]\s+(.+)$/.exec(cleaned);
+  if (explained?.[2] !== undefined) cleaned = stripTail(stripLeadIns(explained[2]));
+  if (cleaned === "" || isChatter(cleaned)) return null;
+  // A phrase that is only a meal word ("breakfast") or a negation ("no toast") is not an item.
+  if (
+    new RegExp(`^(?:my\\s+|the\\s+)?${MEAL_WORD}$`).test(cleaned) ||
+    /^(?:no|not|nothing|none|zero|skipped)\b/.test(cleaned)
+  )
+    return null;
+  const parsed = parseItemText(cleaned);
+  if (parsed.name === "" || isChatter(parsed.name)) return null;
+  const item: ItemArguments = { food: cleaned };
+  if (parsed.quantity !== undefined) item.quantity = parsed.quantity;
+  if (parsed.unit !== undefined) item.unit = parsed.unit;
+  if (parsed.quantity === undefined && parsed.unit === undefined) {
+    const addition = ADDITIONS.find(
+      (candidate) =>
+        candidate.pattern.test(parsed.name) &&
+        (candidate.onlyAfter === undefined || candidate.onlyAfter.test(previous ?? "")),
+    );
+    if (addition !== undefined) {
+      item.quantity = addition.quantity;
+      item.unit = addition.unit;
+    }
+  }
+  return item;
+}
+
+/** Dishes named by their fillings: "turkey and cheese sandwich" is one sandwich, not turkey plus a sandwich. */
+const DISH_NOUNS =
+  "sandwich|sandwiches|salad|wrap|burger|pizza|bowl|omelet|omelette|soup|bagel|toast|sub|panini|quesadilla|burrito|taco|tacos|pie|stir fry|stir-fry|curry|pasta|smoothie|shake|sushi|roll|muffin|pancakes|waffles|oatmeal|porridge|casserole|stew|chili|risotto|noodles";
+
+function dishCompounds(text: string): string[] {
+  const pattern = new RegExp(`\\b([a-z'-]+) (?:and|&|n) ([a-z'-]+)(?= (?:${DISH_NOUNS})\\b)`, "g");
+  return [...text.matchAll(pattern)].map((match) => `${match[1]} and ${match[2]}`);
+}
+
+/** The item phrases of a stretch of text, each cleaned of verbs, fillers and trailing context. */
+export function extractItems(text: string): ItemArguments[] {
+  const items: ItemArguments[] = [];
+  let previous: string | undefined;
+  for (const sentence of foodSentences(withoutEmoji(normaliseText(text)))) {
+    const body = stripLeadIns(sentence.replace(/\bbut\b/g, ","));
+    // The shared list splitter keeps "milk and sugar" whole (a dish-like pair); in a log they are two additions.
+    const phrases = splitList(body, { compounds: dishCompounds(body) }).flatMap((phrase) =>
+      phrase.replace(/^(milk|cream) and (sugar)$/, "$1\n$2").split("\n"),
+    );
+    for (const phrase of phrases) {
+      const item = itemArguments(phrase, previous);
+      if (item !== null) {
+        items.push(item);
+        previous = item.food;
+      }
+    }
+  }
+  return items;
+}
+
+interface MealMention {
+  mealType: MealType;
+  start: number;
+  end: number;
+}
+
+/** "for breakfast", "at lunch", "as a snack": meal names with a preposition, in text order. */
+function mealMentions(text: string): MealMention[] {
+  const pattern = new RegExp(
+    `\\b(?:for|at|as|with)\\s+(?:my\\s+|a\\s+|an\\s+|the\\s+)?(?:late\\s+|early\\s+|quick\\s+|light\\s+|afternoon\\s+|midnight\\s+|evening\\s+|morning\\s+)?(${MEAL_WORD})\\b`,
+    "g",
+  );
+  return [...text.matchAll(pattern)].map((match) => ({
+    mealType: MEAL_TYPE[match[1] ?? ""] ?? "snack",
+    start: match.index,
+    end: match.index + match[0].length,
+  }));
+}
+
+function whenFields(text: string, now: Date): { date?: string; time?: string; mealType?: MealType } {
+  const when = parseWhen(text, now);
+  const today = now.toISOString().slice(0, 10);
+  const fields: { date?: string; time?: string; mealType?: MealType } = {};
+  if (when.date !== today) fields.date = when.date;
+  if (when.time !== undefined) fields.time = when.time;
+  if (when.mealType !== undefined) fields.mealType = when.mealType;
+  return fields;
+}
+
+/**
+ * The meals a message reports. Usually one; two or more when it names different meals with
+ * their own items ("eggs for breakfast and a salad for lunch").
+ */
+export function extractMeals(message: string, now: Date): MealArguments[] {
+  const text = normaliseText(message);
+  const whole = whenFields(text, now);
+  const mentions = mealMentions(text);
+  const distinct = new Set(mentions.map((mention) => mention.mealType));
+  if (mentions.length >= 2 && distinct.size >= 2) {
+    const split = splitByMeals(text, mentions);
+    const meals = split
+      .map(({ segment, mealType }) => {
+        const fields = whenFields(segment, now);
+        const items = extractItems(withoutWhen(segment, parseWhen(segment, now).matched));
+        const meal: MealArguments = { items, mealType };
+        const date = fields.date ?? whole.date;
+        if (date !== undefined) meal.date = date;
+        if (fields.time !== undefined) meal.time = fields.time;
+        return meal;
+      })
+      .filter((meal) => meal.items.length > 0);
+    if (meals.length >= 2) return meals;
+  }
+  const items = extractItems(withoutWhen(text, parseWhen(text, now).matched));
+  if (items.length === 0) return [];
+  return [{ items, ...whole }];
+}
+
+/**
+ * Cuts the text into one segment per meal mention. When the first mention opens the text
+ * ("for breakfast eggs, for lunch a salad") each meal's items follow its mention; otherwise they
+ * come before it ("eggs for breakfast and a salad for lunch").
+ */
+function splitByMeals(text: string, mentions: MealMention[]): { segment: string; mealType: MealType }[] {
+  const first = mentions[0];
+  if (first === undefined) return [];
+  const before = text.slice(0, first.start);
+  const opensText = stripLeadIns(withoutWhen(before, parseWhen(before, new Date(0)).matched)).trim() === "";
+  return mentions.map((mention, index) => {
+    if (opensText) {
+      const next = mentions[index + 1];
+      return { segment: text.slice(mention.end, next?.start ?? text.length), mealType: mention.mealType };
+    }
+    const previous = mentions[index - 1];
+    const start = previous?.end ?? 0;
+    const end = index === mentions.length - 1 ? text.length : mention.end;
+    return {
+      segment: text
+        .slice(start, end)
+        .replace(new RegExp(`\\b(?:for|at|as|with)\\s+(?:my\\s+|a\\s+|an\\s+|the\\s+)?${MEAL_WORD}\\b`, "g"), " "),
+      mealType: mention.mealType,
+    };
+  });
+}
