@@ -37,6 +37,8 @@ export function affectedWorkers(changedFiles: string[]): string[] {
     let reached: string[] = [];
     if (rootFiles.includes(file)) reached = apps;
     else if (top === "apps" && name && apps.includes(name)) reached = [name];
+    // The web client ships inside the gateway as its static assets.
+    else if (top === "apps" && name === "web") reached = ["gateway"];
     else if (top === "packages" && name) reached = apps.filter((app) => packageClosure(app).has(name));
     for (const app of reached) affected.add(app);
   }

@@ -38,6 +38,8 @@ const productionConfig = path.join(folder, "wrangler.production.json");
 writeFileSync(productionConfig, JSON.stringify(config, null, 2));
 
 const run = (arguments_: string[]) => execFileSync("wrangler", arguments_, { cwd: folder, stdio: "inherit" });
+// The gateway serves the web client as static assets; build them first.
+if (app === "gateway") execFileSync("node", [path.join(root, "apps/web/build.ts")], { cwd: root, stdio: "inherit" });
 if (dryRun) {
   run(["deploy", "--dry-run", "--outdir", path.join(folder, "dist-production"), "-c", productionConfig]);
 } else {

@@ -17,12 +17,25 @@ function wrangler(arguments_: string[]): string {
   return execFileSync("wrangler", arguments_, { cwd: root, encoding: "utf8", stdio: ["ignore", "pipe", "pipe"] });
 }
 
-// 1. .dev.vars from the example, with a fresh signing secret that never leaves this machine.
+// 1. .dev.vars from the example, with a fresh signing secret that never leaves this machine; keys
+//    the example gained since an older .dev.vars was made are added, existing values kept.
 const devVariables = path.join(root, "apps/gateway/.dev.vars");
+const example = readFileSync(path.join(root, "apps/gateway/.dev.vars.example"), "utf8");
 if (!existsSync(devVariables)) {
-  const example = readFileSync(path.join(root, "apps/gateway/.dev.vars.example"), "utf8");
   writeFileSync(devVariables, example.replace("AUTH_SECRET=change-me", `AUTH_SECRET=${randomBytes(32).toString("hex")}`));
   console.log("› wrote apps/gateway/.dev.vars with a new local AUTH_SECRET");
+} else {
+  const current = readFileSync(devVariables, "utf8");
+  const keys = (text: string) => new Set([...text.matchAll(/^\s*([A-Z0-9_]+)\s*=/gm)].map((match) => match[1]));
+  const have = keys(current);
+  const missing = example.split("\n").filter((line) => {
+    const key = /^\s*([A-Z0-9_]+)\s*=/.exec(line)?.[1];
+    return key !== undefined && key !== "AUTH_SECRET" && !have.has(key);
+  });
+  if (missing.length > 0) {
+    writeFileSync(devVariables, `${current.trimEnd()}\n${missing.join("\n")}\n`);
+    console.log(`› added ${missing.map((line) => line.split("=")[0]).join(", ")} to apps/gateway/.dev.vars`);
+  }
 }
 
 // 2. Every Worker's model assignment, checked before anything starts: a typo in MODEL_* is one

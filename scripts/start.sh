@@ -6,7 +6,8 @@ source "$(dirname "${BASH_SOURCE[0]}")/toolchain.sh"
 cd "$ROOT"
 
 PORT="${PORT:-8787}"
-STATE="$ROOT/.wrangler/state"
+# ENSEMBLE_STATE keeps a second stack (the end-to-end tests) out of your local data.
+STATE="${ENSEMBLE_STATE:-$ROOT/.wrangler/state}"
 APPS=(gateway router coordinator meal protocol metrics-workout vision embedding)
 
 if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
@@ -14,6 +15,13 @@ if (exec 3<>"/dev/tcp/127.0.0.1/$PORT") 2>/dev/null; then
 fi
 
 node scripts/prepare-local.ts --state "$STATE"
+
+# The web client the gateway serves (apps/web -> apps/gateway/public), rebuilt when missing or
+# older than its sources.
+web_index="apps/gateway/public/index.html"
+if [ ! -f "$web_index" ] || [ -n "$(find apps/web/src apps/web/build.ts apps/web/package.json -newer "$web_index" -print -quit)" ]; then
+  node apps/web/build.ts
+fi
 
 configs=()
 for app in "${APPS[@]}"; do configs+=(-c "apps/$app/wrangler.jsonc"); done

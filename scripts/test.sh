@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Every check CI runs, in the order that fails fastest: lint, format, generated types, typecheck,
-# then every app's and package's tests through turbo. Installs what it needs first.
+# then every app's and package's tests through turbo, then the web client's end-to-end tests in
+# headless Chromium (SKIP_E2E=1 leaves them out). Installs what it needs first.
 set -euo pipefail
 source "$(dirname "${BASH_SOURCE[0]}")/toolchain.sh"
 cd "$ROOT"
@@ -27,4 +28,18 @@ status=${PIPESTATUS[0]}
 set -e
 node scripts/test/summarise.ts "$log"
 rm -f "$log"
-exit "$status"
+if [ "$status" -ne 0 ]; then exit "$status"; fi
+
+step "end-to-end (web client in headless Chromium against the local stack)"
+if [ "${SKIP_E2E:-}" = "1" ]; then
+  echo "skipped: SKIP_E2E=1"
+else
+  # The end-to-end tests drive Debian's Chromium (apps/web/e2e/run.ts); install it when missing.
+  if [ -z "${CHROMIUM_PATH:-}" ] && ! command -v chromium >/dev/null 2>&1; then
+    echo "› installing Debian's chromium for the end-to-end tests (once)"
+    sudo=""
+    if [ "$(id -u)" -ne 0 ]; then sudo="sudo"; fi
+    ($sudo apt-get update -qq && $sudo apt-get install -y -qq chromium >/dev/null) || fail "could not install chromium; set CHROMIUM_PATH or SKIP_E2E=1."
+  fi
+  pnpm --filter @ensemble/web run test:e2e
+fi

@@ -11,6 +11,8 @@ declare global {
       METRICS_WORKOUT_DB: D1Database;
       EMBEDDING_DB: D1Database;
       GATEWAY_DB: D1Database;
+      /** The gateway's secret, a var in its test configuration. */
+      AUTH_SECRET: string;
     }
   }
 }

@@ -129,6 +129,7 @@ app.post("/v1/chat", async (context) => {
       conversationId: conversation,
       isNewConversation: !existing,
       requestId,
+      clientRequestId: context.get("requestId"),
       userMessage: message || "(photo)",
       reply: outcome.reply,
       route: outcome.route.path,
@@ -155,6 +156,10 @@ app.post("/v1/chat", async (context) => {
       await stream.writeSSE({ event: "error", data: JSON.stringify({ error: { code: failure.code, message: failure.message } }) });
     }
   });
+});
+
+app.get("/v1/conversations", async (context) => {
+  return context.json({ conversations: await storage.listConversations(context.env.DB, context.get("userId"), 50) });
 });
 
 app.get("/v1/conversations/:id", async (context) => {
@@ -206,6 +211,24 @@ function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: { code: 
 app.get("/v1/meals", async (context) => {
   const date = dateQuery(context.req.query("date"));
   return context.json(unwrap(await context.env.MEAL.getMeals({ userId: context.get("userId"), date })));
+});
+
+/** `from`/`to` query parameters (inclusive, YYYY-MM-DD), defaulting to the last `defaultDays` days. */
+function rangeQuery(from: string | undefined, to: string | undefined, defaultDays: number): { from: string; to: string } {
+  const end = to === undefined ? new Date().toISOString().slice(0, 10) : dateQuery(to);
+  const start = from === undefined ? new Date(Date.parse(`${end}T00:00:00Z`) - (defaultDays - 1) * 86_400_000).toISOString().slice(0, 10) : dateQuery(from);
+  if (start > end) throw new HttpError("bad_request", "from must be on or before to.");
+  return { from: start, to: end };
+}
+
+app.get("/v1/metrics", async (context) => {
+  const range = rangeQuery(context.req.query("from"), context.req.query("to"), 90);
+  return context.json(unwrap(await context.env.METRICS_WORKOUT.getBodyMetrics({ userId: context.get("userId"), ...range })));
+});
+
+app.get("/v1/workouts", async (context) => {
+  const range = rangeQuery(context.req.query("from"), context.req.query("to"), 14);
+  return context.json(unwrap(await context.env.METRICS_WORKOUT.getWorkouts({ userId: context.get("userId"), ...range })));
 });
 
 app.get("/v1/summary", async (context) => {

@@ -18,18 +18,22 @@ const devTokenRequestSchema = z.strictObject({
   userId: z.string().regex(/^[A-Za-z0-9_.:@-]{1,128}$/, "userId must be 1-128 letters, digits or _ . : @ -"),
 });
 
-export const devSignIn = new Hono<{ Bindings: Bindings & { DEV_SIGN_IN?: string }; Variables: { requestId: string } }>();
+export const devSignIn = new Hono<{
+  Bindings: Bindings & { DEV_SIGN_IN?: string };
+  Variables: { requestId: string };
+}>();
 
 devSignIn.post("/token", async (context) => {
   if (context.env.DEV_SIGN_IN !== "enabled") throw new HttpError("not_found", "No such route.");
   if (!context.env.AUTH_SECRET) throw new HttpError("internal", "AUTH_SECRET is not configured on the gateway.");
   const text = await context.req.text();
-  if (text.length > MAX_BODY_BYTES) throw new HttpError("payload_too_large", `The body is larger than ${MAX_BODY_BYTES} bytes.`);
+  if (text.length > MAX_BODY_BYTES)
+    throw new HttpError("payload_too_large", `The body is larger than ${MAX_BODY_BYTES} bytes.`);
   let body: unknown;
   try {
     body = JSON.parse(text);
   } catch {
-    throw new HttpError("bad_request", "The body is not valid JSON: send {\"userId\": \"...\"}.");
+    throw new HttpError("bad_request", 'The body is not valid JSON: send {"userId": "..."}.');
   }
   const parsed = devTokenRequestSchema.safeParse(body);
   if (!parsed.success) throw new HttpError("bad_request", z.prettifyError(parsed.error));

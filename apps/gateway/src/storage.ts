@@ -10,6 +10,8 @@ export interface StoredProfile {
 
 export interface ConversationMessage {
   id: string;
+  /** The request that produced the message: its trace is at GET /v1/traces/:requestId. */
+  requestId: string;
   role: "user" | "assistant";
   content: string;
   createdAt: string;
@@ -78,10 +80,22 @@ export async function findConversation(database: D1Database, userId: string, con
     .first<{ id: string; createdAt: string; updatedAt: string }>();
 }
 
+export async function listConversations(database: D1Database, userId: string, limit: number) {
+  const rows = await database
+    .prepare(
+      `SELECT c.id, c.created_at AS createdAt, c.updated_at AS updatedAt,
+         (SELECT content FROM messages m WHERE m.conversation_id = c.id AND m.role = 'user' ORDER BY m.created_at, m.rowid LIMIT 1) AS firstMessage
+       FROM conversations c WHERE c.user_id = ? ORDER BY c.updated_at DESC LIMIT ?`,
+    )
+    .bind(userId, limit)
+    .all<{ id: string; createdAt: string; updatedAt: string; firstMessage: string | null }>();
+  return rows.results;
+}
+
 export async function recentMessages(database: D1Database, userId: string, conversationId: string, limit: number) {
   const rows = await database
     .prepare(
-      `SELECT id, role, content, created_at AS createdAt FROM messages
+      `SELECT id, request_id AS requestId, role, content, created_at AS createdAt FROM messages
        WHERE conversation_id = ? AND user_id = ? ORDER BY created_at DESC, rowid DESC LIMIT ?`,
     )
     .bind(conversationId, userId, limit)
@@ -94,6 +108,8 @@ export interface Exchange {
   conversationId: string;
   isNewConversation: boolean;
   requestId: string;
+  /** The request id as the client knows it (the Idempotency-Key, or the one the gateway made). */
+  clientRequestId: string;
   userMessage: string;
   reply: string;
   route: string;
@@ -117,11 +133,11 @@ export async function saveExchange(database: D1Database, exchange: Exchange): Pr
   }
   statements.push(
     database
-      .prepare("INSERT INTO messages (id, conversation_id, user_id, role, content, created_at) VALUES (?, ?, ?, 'user', ?, ?)")
-      .bind(`${exchange.requestId}:user`, exchange.conversationId, exchange.userId, exchange.userMessage, exchange.now),
+      .prepare("INSERT INTO messages (id, request_id, conversation_id, user_id, role, content, created_at) VALUES (?, ?, ?, ?, 'user', ?, ?)")
+      .bind(`${exchange.requestId}:user`, exchange.clientRequestId, exchange.conversationId, exchange.userId, exchange.userMessage, exchange.now),
     database
-      .prepare("INSERT INTO messages (id, conversation_id, user_id, role, content, created_at) VALUES (?, ?, ?, 'assistant', ?, ?)")
-      .bind(`${exchange.requestId}:assistant`, exchange.conversationId, exchange.userId, exchange.reply, exchange.now),
+      .prepare("INSERT INTO messages (id, request_id, conversation_id, user_id, role, content, created_at) VALUES (?, ?, ?, ?, 'assistant', ?, ?)")
+      .bind(`${exchange.requestId}:assistant`, exchange.clientRequestId, exchange.conversationId, exchange.userId, exchange.reply, exchange.now),
     database
       .prepare("INSERT INTO traces (request_id, user_id, conversation_id, route, body, created_at) VALUES (?, ?, ?, ?, ?, ?)")
       .bind(exchange.requestId, exchange.userId, exchange.conversationId, exchange.route, JSON.stringify(exchange.trace), exchange.now),
