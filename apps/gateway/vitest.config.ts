@@ -2,4 +2,10 @@ import { workerTestConfig } from "../../scripts/test/worker-test-config.ts";
 
 export const TEST_AUTH_SECRET = "test-secret-for-vitest-only";
 
-export default workerTestConfig("gateway", { vars: { AUTH_SECRET: TEST_AUTH_SECRET } });
+export const TEST_EVAL_SECRET = "eval-secret-for-vitest-only";
+
+// Every value the tests depend on is set here, so a developer's apps/gateway/.dev.vars (which the
+// pool also reads) cannot change what the tests see.
+export default workerTestConfig("gateway", {
+  vars: { AUTH_SECRET: TEST_AUTH_SECRET, DEV_SIGN_IN: "disabled", EVAL_FORCE_ROUTE_SECRET: TEST_EVAL_SECRET },
+});

@@ -5,7 +5,7 @@ import { workerTestConfig } from "../../scripts/test/worker-test-config.ts";
 import { TEST_AUTH_SECRET } from "./vitest.config.ts";
 
 const config = await workerTestConfig("gateway", {
-  vars: { AUTH_SECRET: TEST_AUTH_SECRET },
+  vars: { AUTH_SECRET: TEST_AUTH_SECRET, DEV_SIGN_IN: "disabled" },
   sharedVars: { LOCAL_FAULT_ERROR_RATE: "1" },
   auxiliaryVars: {
     protocol: { WORKER_FAULT_ERROR_RATE: "1" },
@@ -13,5 +13,5 @@ const config = await workerTestConfig("gateway", {
     coordinator: { BRANCH_TIMEOUT_MS: "500" },
   },
 });
-config.test = { ...config.test, include: ["test/faults/**/*.test.ts"] };
+config.test = { ...config.test, include: ["test/faults/**/*.test.ts"], exclude: [] };
 export default config;

@@ -13,6 +13,7 @@ declare global {
       GATEWAY_DB: D1Database;
       /** The gateway's secret, a var in its test configuration. */
       AUTH_SECRET: string;
+      EVAL_FORCE_ROUTE_SECRET?: string;
     }
   }
 }

@@ -6,7 +6,9 @@ import {
   type ChatResponseBody,
   MAX_JSON_BODY_BYTES,
   MAX_IMAGE_BYTES,
+  type Domain,
   chatRequestSchema,
+  domainSchema,
   errorResponse,
   isoDateSchema,
   profileSchema,
@@ -86,7 +88,9 @@ app.post("/v1/chat", async (context) => {
     storage.getProfile(context.env.DB, userId),
   ]);
   const started = Date.now();
+  const forcedDomains = await evalForcedRoute(context.req.raw.headers, context.env);
   const input = {
+    ...(forcedDomains ? { forcedDomains } : {}),
     userId,
     requestId,
     message,
@@ -133,7 +137,8 @@ app.post("/v1/chat", async (context) => {
       userMessage: message || "(photo)",
       reply: outcome.reply,
       route: outcome.route.path,
-      trace: { response, ledger: outcome.trace.ledger },
+      // The full tool calls, results included, stay server-side for the trace view and the eval harness.
+      trace: { response, ledger: outcome.trace.ledger, toolCalls: outcome.toolCalls },
       now,
     });
     return response;
@@ -157,6 +162,34 @@ app.post("/v1/chat", async (context) => {
     }
   });
 });
+
+/**
+ * The eval harness reruns a case with its gold route to tell router errors from specialist errors.
+ * The hook exists only where EVAL_FORCE_ROUTE_SECRET is set (never in wrangler.jsonc), and only a
+ * request that presents that secret, compared in constant time, can use it.
+ */
+async function evalForcedRoute(headers: Headers, environment: Bindings): Promise<Domain[] | undefined> {
+  const wanted = headers.get("X-Eval-Force-Route");
+  if (wanted === null) return undefined;
+  const secret = environment.EVAL_FORCE_ROUTE_SECRET;
+  const presented = headers.get("X-Eval-Force-Route-Secret") ?? "";
+  if (!secret || !(await sameSecret(presented, secret))) throw new HttpError("forbidden", "Forcing a route is not allowed.");
+  const domains = wanted.split(",").map((domain) => domainSchema.safeParse(domain.trim()));
+  if (domains.length === 0 || domains.some((domain) => !domain.success)) {
+    throw new HttpError("bad_request", "X-Eval-Force-Route takes meal, protocol, metrics-workout or general, comma-separated.");
+  }
+  return domains.map((domain) => domain.data!);
+}
+
+async function sameSecret(presented: string, secret: string): Promise<boolean> {
+  const encoder = new TextEncoder();
+  // Hashing first gives equal lengths, which timingSafeEqual needs, without revealing the length.
+  const [left, right] = await Promise.all([
+    crypto.subtle.digest("SHA-256", encoder.encode(presented)),
+    crypto.subtle.digest("SHA-256", encoder.encode(secret)),
+  ]);
+  return crypto.subtle.timingSafeEqual(left, right);
+}
 
 app.get("/v1/conversations", async (context) => {
   return context.json({ conversations: await storage.listConversations(context.env.DB, context.get("userId"), 50) });

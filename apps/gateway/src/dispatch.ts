@@ -8,7 +8,9 @@ import type { Bindings } from "./env.ts";
 import { Trace } from "@ensemble/ai";
 import {
   type ClassifyReply,
+  type Domain,
   type ErrorCode,
+  type OnboardReply,
   type SpecialistDomain,
   type SpecialistRequest,
   type Targets,
@@ -38,6 +40,8 @@ export interface DispatchInput {
   history: { role: "user" | "assistant"; content: string }[];
   profile: StoredProfile | null;
   now: string;
+  /** The eval harness's gold route (see app.ts, X-Eval-Force-Route): classification is skipped. */
+  forcedDomains?: Domain[];
 }
 
 export interface DispatchEvents {
@@ -126,23 +130,40 @@ export async function dispatch(environment: Bindings, input: DispatchInput, even
   }
 
   // 2. Text: classify. The router always answers (its local classifier covers model failures).
-  const classified = await trace.span("classify", () => environment.ROUTER.classify({ requestId: input.requestId, text: input.message }));
-  if (!classified.ok) throw new DispatchError("unavailable", classified.error.message);
-  const decision: ClassifyReply = classified.value;
-  collect(decision);
+  let decision: ClassifyReply;
+  if (input.forcedDomains) {
+    decision = forcedDecision(input.forcedDomains);
+    trace.add({ name: "classify", startMs: Date.now(), durationMs: 0, status: "skipped", detail: "route forced by the eval harness" });
+  } else {
+    const classified = await trace.span("classify", () => environment.ROUTER.classify({ requestId: input.requestId, text: input.message }));
+    if (!classified.ok) throw new DispatchError("unavailable", classified.error.message);
+    decision = classified.value;
+    collect(decision);
+  }
 
   const confidentSpecialist =
     decision.domain !== "general" &&
     decision.domains.length <= 1 &&
     decision.confidence >= routeThreshold(environment, decision.domain as SpecialistDomain);
 
-  // New users get onboarding when they greet or ask to start; domain requests are never blocked.
-  if (!input.profile && !confidentSpecialist && decision.domains.length <= 1) {
+  // Users without a profile get onboarding Q&A when they greet, ask to start, describe themselves,
+  // or are in the middle of it; a confident domain request is never blocked by a missing profile.
+  if (!input.profile && !input.forcedDomains && decision.domains.length <= 1) {
     const draft = await getOnboardingDraft(environment.DB, input.userId);
-    if (draft || (decision.domain === "general" && GETTING_STARTED.test(input.message))) {
-      const route = chooseRoute({ path: "onboarding", domains: [], confidence: decision.confidence });
-      const reply = await onboard(environment, input, draft ?? {}, trace);
-      return { reply, route, toolCalls, trace };
+    const wantsToStart = decision.domain === "general" && GETTING_STARTED.test(input.message);
+    if (draft || wantsToStart || decision.domain === "general") {
+      const answer = await trace.span("onboarding", () =>
+        environment.ROUTER.onboard({ requestId: input.requestId, message: input.message, draft: draft ?? {}, now: input.now }),
+      );
+      if (!answer.ok) throw new DispatchError("model_error", answer.error.message);
+      // Without a draft, one field is too little to tell a self-description from a question
+      // ("how do I lose fat?" names a goal); two or more fields is someone introducing themselves.
+      const learned = answer.value.learned.length >= (draft ? 1 : 2);
+      if (learned || wantsToStart || (draft && !confidentSpecialist)) {
+        trace.merge(answer.value);
+        const route = chooseRoute({ path: "onboarding", domains: [], confidence: decision.confidence });
+        return { reply: await finishOnboarding(environment, input, answer.value), route, toolCalls, trace };
+      }
     }
   }
 
@@ -193,18 +214,19 @@ function dispatchCode(code: ErrorCode): ErrorCode {
   return code === "internal" || code === "not_found" || code === "conflict" ? "unavailable" : code;
 }
 
-async function onboard(environment: Bindings, input: DispatchInput, draft: Record<string, unknown>, trace: Trace): Promise<string> {
-  const answer = await trace.span("onboarding", () =>
-    environment.ROUTER.onboard({ requestId: input.requestId, message: input.message, draft, now: input.now }),
-  );
-  if (!answer.ok) throw new DispatchError("model_error", answer.error.message);
-  trace.merge(answer.value);
-  if (!answer.value.complete) {
-    await saveOnboardingDraft(environment.DB, input.userId, answer.value.draft, input.now);
-    return answer.value.reply;
+function forcedDecision(domains: Domain[]): ClassifyReply {
+  const specialists = domains.filter((domain): domain is SpecialistDomain => domain !== "general");
+  return { domain: specialists[0] ?? "general", confidence: 1, domains: specialists, source: "model", ledger: [], spans: [] };
+}
+
+/** Keeps the draft, or stores the profile with targets computed in code once every field is known. */
+async function finishOnboarding(environment: Bindings, input: DispatchInput, answer: OnboardReply): Promise<string> {
+  if (!answer.complete) {
+    await saveOnboardingDraft(environment.DB, input.userId, answer.draft, input.now);
+    return answer.reply;
   }
   // The router checked every field; the profile schema checks again before anything is stored.
-  const profile = profileSchema.parse(answer.value.draft);
+  const profile = profileSchema.parse(answer.draft);
   const targets = computeTargets(profile);
   await saveProfile(environment.DB, input.userId, profile, targets, input.now);
   await deleteOnboardingDraft(environment.DB, input.userId);

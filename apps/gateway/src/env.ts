@@ -15,4 +15,6 @@ export type Bindings = Omit<Env, "ROUTER" | "COORDINATOR" | "MEAL" | "PROTOCOL" 
   EMBEDDING: Fetcher & EmbeddingRpc;
   AUTH_SECRET: string;
   DEV_SIGN_IN?: string;
+  /** Set only where the eval harness runs against a deployed gateway; see app.ts evalForcedRoute. */
+  EVAL_FORCE_ROUTE_SECRET?: string;
 };

@@ -92,3 +92,23 @@ describe("profile", () => {
     expect(meals.status).toBe(400);
   });
 });
+
+describe("eval route forcing", () => {
+  it("refuses the header without the secret", async () => {
+    const { status, body } = await chat(uniqueUser("force"), "hello", {}, { "X-Eval-Force-Route": "meal" });
+    expect(status).toBe(403);
+    expect(body.error.code).toBe("forbidden");
+    const wrong = await chat(uniqueUser("force"), "hello", {}, { "X-Eval-Force-Route": "meal", "X-Eval-Force-Route-Secret": "guess" });
+    expect(wrong.status).toBe(403);
+  });
+
+  it("skips classification and takes the given route with the secret", async () => {
+    const headers = { "X-Eval-Force-Route": "protocol", "X-Eval-Force-Route-Secret": env.EVAL_FORCE_ROUTE_SECRET! };
+    const { status, body } = await chat(uniqueUser("force"), "took my creatine", {}, headers);
+    expect(status).toBe(200);
+    expect(body.route).toMatchObject({ path: "specialist", domains: ["protocol"], confidence: 1 });
+    expect(body.trace.spans.find((span) => span.name === "classify")?.status).toBe("skipped");
+    const bad = await chat(uniqueUser("force"), "hi", {}, { ...headers, "X-Eval-Force-Route": "pizza" });
+    expect(bad.status).toBe(400);
+  });
+});

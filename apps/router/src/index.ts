@@ -97,7 +97,14 @@ export default class RouterWorker extends WorkerEntrypoint<Env> implements Route
     }
     const merged = { ...draft, ...update };
     const complete = missingFields(merged).length === 0;
-    return success({ reply: complete ? "" : reply, draft: merged, complete, ledger: trace.ledger, spans: trace.spans });
+    return success({
+      reply: complete ? "" : reply,
+      draft: merged,
+      learned: Object.keys(update),
+      complete,
+      ledger: trace.ledger,
+      spans: trace.spans,
+    });
   }
 }
 

@@ -118,6 +118,8 @@ export interface OnboardReply extends Trail {
   reply: string;
   /** Every valid profile field collected so far. */
   draft: Partial<z.infer<typeof profileSchema>>;
+  /** The fields this message contributed; empty when it said nothing about the profile. */
+  learned: string[];
   complete: boolean;
 }
 
