@@ -19,7 +19,9 @@ for (const app of apps) {
   const bytes = Buffer.concat(files.map((file) => readFileSync(path.join(output, file))));
   const gzipped = gzipSync(bytes, { level: 9 }).length;
   if (gzipped > LIMIT_BYTES) over += 1;
-  rows.push(`| ${app} | ${(bytes.length / 1024).toFixed(0)} KB | ${(gzipped / 1024).toFixed(0)} KB | ${gzipped <= LIMIT_BYTES ? "yes" : "NO"} |`);
+  rows.push(
+    `| ${app} | ${(bytes.length / 1024).toFixed(0)} KB | ${(gzipped / 1024).toFixed(0)} KB | ${gzipped <= LIMIT_BYTES ? "yes" : "NO"} |`,
+  );
 }
 console.log("| Worker | bundle | gzipped | under 1 MB gzipped |\n| --- | --- | --- | --- |");
 console.log(rows.join("\n"));

@@ -8,7 +8,9 @@ import path from "node:path";
 const root = path.resolve(import.meta.dirname, "..");
 const base = process.argv[2] ?? "HEAD~1";
 // Worker apps are the folders with a wrangler config (apps/web is the client, built into the gateway).
-const apps = readdirSync(path.join(root, "apps")).filter((app) => existsSync(path.join(root, "apps", app, "wrangler.jsonc")));
+const apps = readdirSync(path.join(root, "apps")).filter((app) =>
+  existsSync(path.join(root, "apps", app, "wrangler.jsonc")),
+);
 
 function dependencies(folder: string): string[] {
   const manifest = JSON.parse(readFileSync(path.join(root, folder, "package.json"), "utf8"));
@@ -46,6 +48,8 @@ export function affectedWorkers(changedFiles: string[]): string[] {
 }
 
 if (import.meta.main) {
-  const changed = execFileSync("git", ["diff", "--name-only", base, "HEAD"], { cwd: root, encoding: "utf8" }).split("\n").filter(Boolean);
+  const changed = execFileSync("git", ["diff", "--name-only", base, "HEAD"], { cwd: root, encoding: "utf8" })
+    .split("\n")
+    .filter(Boolean);
   console.log(JSON.stringify(affectedWorkers(changed)));
 }

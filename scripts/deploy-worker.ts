@@ -26,13 +26,18 @@ function required(name: string): string {
 }
 
 config.main = path.join(folder, config.main);
-config.vars = { ...config.vars, AI_PROVIDER: "workers-ai", ...(process.env.AI_GATEWAY_ID ? { AI_GATEWAY_ID: process.env.AI_GATEWAY_ID } : {}) };
+config.vars = {
+  ...config.vars,
+  AI_PROVIDER: "workers-ai",
+  ...(process.env.AI_GATEWAY_ID ? { AI_GATEWAY_ID: process.env.AI_GATEWAY_ID } : {}),
+};
 config.ai = { binding: "AI" };
 for (const database of config.d1_databases ?? []) {
   database.database_id = required(`D1_ID_${app.replace("-", "_").toUpperCase()}`);
   database.migrations_dir = path.join(folder, database.migrations_dir);
 }
-if (app === "embedding") config.vectorize = [{ binding: "VECTORIZE", index_name: process.env.VECTORIZE_INDEX ?? "ensemble-foods" }];
+if (app === "embedding")
+  config.vectorize = [{ binding: "VECTORIZE", index_name: process.env.VECTORIZE_INDEX ?? "ensemble-foods" }];
 
 const productionConfig = path.join(folder, "wrangler.production.json");
 writeFileSync(productionConfig, JSON.stringify(config, null, 2));

@@ -22,7 +22,10 @@ function wrangler(arguments_: string[]): string {
 const devVariables = path.join(root, "apps/gateway/.dev.vars");
 const example = readFileSync(path.join(root, "apps/gateway/.dev.vars.example"), "utf8");
 if (!existsSync(devVariables)) {
-  writeFileSync(devVariables, example.replace("AUTH_SECRET=change-me", `AUTH_SECRET=${randomBytes(32).toString("hex")}`));
+  writeFileSync(
+    devVariables,
+    example.replace("AUTH_SECRET=change-me", `AUTH_SECRET=${randomBytes(32).toString("hex")}`),
+  );
   console.log("› wrote apps/gateway/.dev.vars with a new local AUTH_SECRET");
 } else {
   const current = readFileSync(devVariables, "utf8");
@@ -43,7 +46,9 @@ if (!existsSync(devVariables)) {
 const workers = ["gateway", "router", "coordinator", "meal", "protocol", "metrics-workout", "vision", "embedding"];
 const problems: string[] = [];
 for (const app of workers) {
-  const config = JSON.parse(readFileSync(path.join(root, "apps", app, "wrangler.jsonc"), "utf8").replace(/^\s*\/\/.*$/gm, ""));
+  const config = JSON.parse(
+    readFileSync(path.join(root, "apps", app, "wrangler.jsonc"), "utf8").replace(/^\s*\/\/.*$/gm, ""),
+  );
   const local = path.join(root, "apps", app, ".dev.vars");
   const overrides = existsSync(local)
     ? Object.fromEntries(

@@ -40,7 +40,9 @@ export function auxiliaryWorker(app: string, vars: Record<string, string> = {}) 
         service.entrypoint ? { name: service.service, entrypoint: service.entrypoint } : service.service,
       ]),
     ),
-    d1Databases: Object.fromEntries((config.d1_databases ?? []).map((database) => [database.binding, database.database_id])),
+    d1Databases: Object.fromEntries(
+      (config.d1_databases ?? []).map((database) => [database.binding, database.database_id]),
+    ),
   };
 }
 
@@ -51,7 +53,10 @@ export function auxiliaryWorker(app: string, vars: Record<string, string> = {}) 
 export function sharedDatabases(apps: string[]): Record<string, string> {
   return Object.fromEntries(
     apps.flatMap((app) =>
-      (readWranglerConfig(app).d1_databases ?? []).map((database) => [`${app.replace("-", "_").toUpperCase()}_DB`, database.database_id]),
+      (readWranglerConfig(app).d1_databases ?? []).map((database) => [
+        `${app.replace("-", "_").toUpperCase()}_DB`,
+        database.database_id,
+      ]),
     ),
   );
 }

@@ -4,7 +4,13 @@
 import { cloudflareTest, readD1Migrations } from "@cloudflare/vitest-plugin";
 import path from "node:path";
 import { defineConfig } from "vitest/config";
-import { auxiliaryWorker, migrationsDirectory, readWranglerConfig, repositoryRoot, sharedDatabases } from "./auxiliary-workers.ts";
+import {
+  auxiliaryWorker,
+  migrationsDirectory,
+  readWranglerConfig,
+  repositoryRoot,
+  sharedDatabases,
+} from "./auxiliary-workers.ts";
 
 function serviceApp(service: string): string {
   return service.replace(/^ensemble-/, "");
@@ -37,9 +43,13 @@ export interface WorkerTestOptions {
 
 export async function workerTestConfig(app: string, options: WorkerTestOptions = {}) {
   const auxiliary = reachableApps(app);
-  const owners = [app, ...auxiliary].filter((candidate) => (readWranglerConfig(candidate).d1_databases ?? []).length > 0);
+  const owners = [app, ...auxiliary].filter(
+    (candidate) => (readWranglerConfig(candidate).d1_databases ?? []).length > 0,
+  );
   const migrations = Object.fromEntries(
-    await Promise.all(owners.map(async (owner) => [owner, await readD1Migrations(migrationsDirectory(owner))] as const)),
+    await Promise.all(
+      owners.map(async (owner) => [owner, await readD1Migrations(migrationsDirectory(owner))] as const),
+    ),
   );
   return defineConfig({
     plugins: [
@@ -48,7 +58,9 @@ export async function workerTestConfig(app: string, options: WorkerTestOptions =
         miniflare: {
           bindings: { ...options.sharedVars, ...options.vars, TEST_MIGRATIONS: migrations, TEST_APP: app },
           d1Databases: sharedDatabases(owners.filter((owner) => owner !== app)),
-          workers: auxiliary.map((name) => auxiliaryWorker(name, { ...options.sharedVars, ...options.auxiliaryVars?.[name] })),
+          workers: auxiliary.map((name) =>
+            auxiliaryWorker(name, { ...options.sharedVars, ...options.auxiliaryVars?.[name] }),
+          ),
         },
       }),
     ],

@@ -9,19 +9,24 @@ interface Topic {
 }
 
 const CAPABILITIES =
-  "I can log meals (text or a food photo), track supplements and how consistently you take them, and record workouts and body metrics, then show your daily totals, trends and personal records. Try \"had two eggs and toast for breakfast\", \"took my creatine\" or \"squatted 5x5 at 100 kg\".";
+  'I can log meals (text or a food photo), track supplements and how consistently you take them, and record workouts and body metrics, then show your daily totals, trends and personal records. Try "had two eggs and toast for breakfast", "took my creatine" or "squatted 5x5 at 100 kg".';
 
 const TOPICS: Topic[] = [
   {
-    pattern: /\b(ignore (?:all |your |the )?(?:previous|prior|above) instructions|system prompt|jailbreak|developer mode|delete (?:everything|all)|drop table|show me (?:user|another|someone)|other users?)\b/,
+    pattern:
+      /\b(ignore (?:all |your |the )?(?:previous|prior|above) instructions|system prompt|jailbreak|developer mode|delete (?:everything|all)|drop table|show me (?:user|another|someone)|other users?)\b/,
     answer:
       "I can't do that. I only work with your own data, one entry at a time, and I don't change how I operate on request. If you want to remove a specific entry, tell me which one (for example \"delete my last meal\").",
   },
   {
-    pattern: /^(?:hi|hey|hello|yo|howdy|good (?:morning|afternoon|evening)|hiya|sup)\b[\s!.,]*$|^(?:hi|hey|hello)\b.{0,20}$/,
+    pattern:
+      /^(?:hi|hey|hello|yo|howdy|good (?:morning|afternoon|evening)|hiya|sup)\b[\s!.,]*$|^(?:hi|hey|hello)\b.{0,20}$/,
     answer: `Hi! Good to see you. ${CAPABILITIES}`,
   },
-  { pattern: /\b(thanks|thank you|cheers|thx|ty)\b/, answer: "You're welcome! Keep it up; consistency beats perfection." },
+  {
+    pattern: /\b(thanks|thank you|cheers|thx|ty)\b/,
+    answer: "You're welcome! Keep it up; consistency beats perfection.",
+  },
   { pattern: /\b(what can you do|help|how does this work|what do you do|commands)\b/, answer: CAPABILITIES },
   {
     pattern: /\b(sleep|insomnia|tired|rest)\b/,

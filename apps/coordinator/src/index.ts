@@ -51,7 +51,9 @@ export default class CoordinatorWorker extends WorkerEntrypoint<Bindings> implem
 
     const settled = await Promise.allSettled(
       domains.map((domain) =>
-        trace.span(`branch:${domain}`, () => withTimeout(this.specialist(domain).handle({ ...request, message: parts[domain] }), timeoutMs)),
+        trace.span(`branch:${domain}`, () =>
+          withTimeout(this.specialist(domain).handle({ ...request, message: parts[domain] }), timeoutMs),
+        ),
       ),
     );
 
@@ -86,7 +88,13 @@ export default class CoordinatorWorker extends WorkerEntrypoint<Bindings> implem
     if (!parsed.success) return failure("bad_request", z.prettifyError(parsed.error));
     const request = parsed.data;
     const trace = new Trace("coordinator");
-    const client = createModelClient({ env: this.env, worker: "coordinator", trace, skills: [generalSkill], now: () => new Date(request.now) });
+    const client = createModelClient({
+      env: this.env,
+      worker: "coordinator",
+      trace,
+      skills: [generalSkill],
+      now: () => new Date(request.now),
+    });
     try {
       const response = await client.chat("synthesis", {
         domain: "general",
@@ -98,7 +106,11 @@ export default class CoordinatorWorker extends WorkerEntrypoint<Bindings> implem
       });
       return success({ reply: response.text, ledger: trace.ledger, spans: trace.spans });
     } catch (error) {
-      return failure("model_error", `no model could answer: ${error instanceof Error ? error.message : String(error)}`, true);
+      return failure(
+        "model_error",
+        `no model could answer: ${error instanceof Error ? error.message : String(error)}`,
+        true,
+      );
     }
   }
 
@@ -107,7 +119,12 @@ export default class CoordinatorWorker extends WorkerEntrypoint<Bindings> implem
     return bindings[domain];
   }
 
-  private async synthesise(userMessage: string, branches: SynthesisBranch[], trace: Trace, now: string): Promise<string> {
+  private async synthesise(
+    userMessage: string,
+    branches: SynthesisBranch[],
+    trace: Trace,
+    now: string,
+  ): Promise<string> {
     const succeeded = branches.filter((branch) => branch.status === "ok");
     // One branch and nothing failed: its answer is already the reply; a model call would only add cost.
     if (branches.length === 1 && succeeded.length === 1) return succeeded[0]!.reply ?? "";

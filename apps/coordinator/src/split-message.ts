@@ -5,7 +5,8 @@
 import { classifyMessage } from "@ensemble/ai/local";
 import type { SpecialistDomain } from "@ensemble/contracts";
 
-const CLAUSE_BOUNDARY = /\s*(?:[;.!?]+\s+|,\s*(?:and\s+|then\s+|plus\s+)?|\s+(?:and then|then|and also|also|plus|after that|afterwards)\s+|\s+and\s+(?=(?:i\s+|i'|took|had|ate|did|ran|hit|logged|weighed|drank|popped|benched|squatted|deadlifted|started|stopped|paused)))/i;
+const CLAUSE_BOUNDARY =
+  /\s*(?:[;.!?]+\s+|,\s*(?:and\s+|then\s+|plus\s+)?|\s+(?:and then|then|and also|also|plus|after that|afterwards)\s+|\s+and\s+(?=(?:i\s+|i'|took|had|ate|did|ran|hit|logged|weighed|drank|popped|benched|squatted|deadlifted|started|stopped|paused)))/i;
 
 export function splitClauses(message: string): string[] {
   return message

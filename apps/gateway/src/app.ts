@@ -63,7 +63,9 @@ app.use("/v1/*", async (context, next) => {
     const { success } = await context.env.RATE_LIMITER.limit({ key: check.userId });
     if (!success) {
       const retryAfter = context.env.RATE_LIMIT_PERIOD_SECONDS ?? "60";
-      throw new HttpError("rate_limited", "Too many requests; slow down a little.", { headers: { "Retry-After": retryAfter } });
+      throw new HttpError("rate_limited", "Too many requests; slow down a little.", {
+        headers: { "Retry-After": retryAfter },
+      });
     }
   }
   await next();
@@ -77,7 +79,8 @@ app.post("/v1/chat", async (context) => {
 
   // A retried request (same Idempotency-Key) gets the first answer again, and writes nothing twice.
   const replay = await storage.getTrace(context.env.DB, userId, requestId);
-  if (replay && typeof replay === "object" && "response" in replay) return context.json((replay as { response: unknown }).response);
+  if (replay && typeof replay === "object" && "response" in replay)
+    return context.json((replay as { response: unknown }).response);
 
   const now = new Date().toISOString();
   const existing = conversationId ? await storage.findConversation(context.env.DB, userId, conversationId) : null;
@@ -150,15 +153,23 @@ app.post("/v1/chat", async (context) => {
     const pending: Promise<void>[] = [];
     const send = (event: string, data: unknown) => pending.push(stream.writeSSE({ event, data: JSON.stringify(data) }));
     try {
-      const response = await run({ onRoute: (route) => send("route", route), onToolCall: (call) => send("tool", call) });
+      const response = await run({
+        onRoute: (route) => send("route", route),
+        onToolCall: (call) => send("tool", call),
+      });
       await Promise.all(pending);
       // The reply goes out word by word; the specialist's RPC returns it whole (see README, "Streaming").
-      for (const token of response.reply.match(/\S+\s*/g) ?? []) await stream.writeSSE({ event: "token", data: JSON.stringify(token) });
+      for (const token of response.reply.match(/\S+\s*/g) ?? [])
+        await stream.writeSSE({ event: "token", data: JSON.stringify(token) });
       await stream.writeSSE({ event: "done", data: JSON.stringify(response) });
     } catch (error) {
       await Promise.all(pending);
-      const failure = error instanceof HttpError ? error : new HttpError("internal", "Something went wrong on our side.");
-      await stream.writeSSE({ event: "error", data: JSON.stringify({ error: { code: failure.code, message: failure.message } }) });
+      const failure =
+        error instanceof HttpError ? error : new HttpError("internal", "Something went wrong on our side.");
+      await stream.writeSSE({
+        event: "error",
+        data: JSON.stringify({ error: { code: failure.code, message: failure.message } }),
+      });
     }
   });
 });
@@ -173,10 +184,14 @@ async function evalForcedRoute(headers: Headers, environment: Bindings): Promise
   if (wanted === null) return undefined;
   const secret = environment.EVAL_FORCE_ROUTE_SECRET;
   const presented = headers.get("X-Eval-Force-Route-Secret") ?? "";
-  if (!secret || !(await sameSecret(presented, secret))) throw new HttpError("forbidden", "Forcing a route is not allowed.");
+  if (!secret || !(await sameSecret(presented, secret)))
+    throw new HttpError("forbidden", "Forcing a route is not allowed.");
   const domains = wanted.split(",").map((domain) => domainSchema.safeParse(domain.trim()));
   if (domains.length === 0 || domains.some((domain) => !domain.success)) {
-    throw new HttpError("bad_request", "X-Eval-Force-Route takes meal, protocol, metrics-workout or general, comma-separated.");
+    throw new HttpError(
+      "bad_request",
+      "X-Eval-Force-Route takes meal, protocol, metrics-workout or general, comma-separated.",
+    );
   }
   return domains.map((domain) => domain.data!);
 }
@@ -218,7 +233,8 @@ app.get("/v1/profile", async (context) => {
 
 app.put("/v1/profile", async (context) => {
   const profile = profileSchema.safeParse(await readJson(context.req.raw));
-  if (!profile.success) throw new HttpError("bad_request", "Invalid profile.", { details: z.flattenError(profile.error).fieldErrors });
+  if (!profile.success)
+    throw new HttpError("bad_request", "Invalid profile.", { details: z.flattenError(profile.error).fieldErrors });
   const targets = computeTargets(profile.data);
   const now = new Date().toISOString();
   await storage.saveProfile(context.env.DB, context.get("userId"), profile.data, targets, now);
@@ -235,9 +251,12 @@ function dateQuery(value: string | undefined): string {
   return parsed.data;
 }
 
-function unwrap<T>(result: { ok: true; value: T } | { ok: false; error: { code: string; message: string; retryable: boolean } }): T {
+function unwrap<T>(
+  result: { ok: true; value: T } | { ok: false; error: { code: string; message: string; retryable: boolean } },
+): T {
   if (result.ok) return result.value;
-  const code = result.error.code === "not_found" || result.error.code === "bad_request" ? result.error.code : "unavailable";
+  const code =
+    result.error.code === "not_found" || result.error.code === "bad_request" ? result.error.code : "unavailable";
   throw new HttpError(code, result.error.message);
 }
 
@@ -247,21 +266,32 @@ app.get("/v1/meals", async (context) => {
 });
 
 /** `from`/`to` query parameters (inclusive, YYYY-MM-DD), defaulting to the last `defaultDays` days. */
-function rangeQuery(from: string | undefined, to: string | undefined, defaultDays: number): { from: string; to: string } {
+function rangeQuery(
+  from: string | undefined,
+  to: string | undefined,
+  defaultDays: number,
+): { from: string; to: string } {
   const end = to === undefined ? new Date().toISOString().slice(0, 10) : dateQuery(to);
-  const start = from === undefined ? new Date(Date.parse(`${end}T00:00:00Z`) - (defaultDays - 1) * 86_400_000).toISOString().slice(0, 10) : dateQuery(from);
+  const start =
+    from === undefined
+      ? new Date(Date.parse(`${end}T00:00:00Z`) - (defaultDays - 1) * 86_400_000).toISOString().slice(0, 10)
+      : dateQuery(from);
   if (start > end) throw new HttpError("bad_request", "from must be on or before to.");
   return { from: start, to: end };
 }
 
 app.get("/v1/metrics", async (context) => {
   const range = rangeQuery(context.req.query("from"), context.req.query("to"), 90);
-  return context.json(unwrap(await context.env.METRICS_WORKOUT.getBodyMetrics({ userId: context.get("userId"), ...range })));
+  return context.json(
+    unwrap(await context.env.METRICS_WORKOUT.getBodyMetrics({ userId: context.get("userId"), ...range })),
+  );
 });
 
 app.get("/v1/workouts", async (context) => {
   const range = rangeQuery(context.req.query("from"), context.req.query("to"), 14);
-  return context.json(unwrap(await context.env.METRICS_WORKOUT.getWorkouts({ userId: context.get("userId"), ...range })));
+  return context.json(
+    unwrap(await context.env.METRICS_WORKOUT.getWorkouts({ userId: context.get("userId"), ...range })),
+  );
 });
 
 app.get("/v1/summary", async (context) => {
@@ -273,7 +303,13 @@ app.get("/v1/summary", async (context) => {
     context.env.PROTOCOL.daySummary({ userId, date }),
     context.env.METRICS_WORKOUT.daySummary({ userId, date }),
   ]);
-  return context.json({ date, targets: profile?.targets ?? null, food: part(meal), supplements: part(protocol), training: part(training) });
+  return context.json({
+    date,
+    targets: profile?.targets ?? null,
+    food: part(meal),
+    supplements: part(protocol),
+    training: part(training),
+  });
 });
 
 /** A summary with one part missing is still useful: say which part instead of failing it all. */
@@ -285,8 +321,11 @@ app.get("/v1/foods/search", async (context) => {
   const query = context.req.query("q") ?? "";
   const limitText = context.req.query("limit");
   const limit = limitText === undefined ? undefined : Number(limitText);
-  if (limit !== undefined && !Number.isInteger(limit)) throw new HttpError("bad_request", "limit must be a whole number.");
-  return context.json(unwrap(await context.env.EMBEDDING.searchFoods({ query, ...(limit === undefined ? {} : { limit }) })));
+  if (limit !== undefined && !Number.isInteger(limit))
+    throw new HttpError("bad_request", "limit must be a whole number.");
+  return context.json(
+    unwrap(await context.env.EMBEDDING.searchFoods({ query, ...(limit === undefined ? {} : { limit }) })),
+  );
 });
 
 app.get("/v1/foods/:id", async (context) => {
@@ -303,7 +342,9 @@ app.onError((error, context) => {
     return errorResponse(error.code, error.message, { requestId, details: error.details, headers: error.headers });
   }
   // Never echo internals (or secrets) to the client; the log has the stack.
-  console.error(JSON.stringify({ level: "error", requestId, message: error instanceof Error ? error.message : String(error) }));
+  console.error(
+    JSON.stringify({ level: "error", requestId, message: error instanceof Error ? error.message : String(error) }),
+  );
   return errorResponse("internal", "Something went wrong on our side.", { requestId });
 });
 
@@ -336,11 +377,14 @@ async function readLimited(request: Request, limit: number): Promise<string> {
 // Base64 makes an image a third larger; the rest of the JSON must still fit in MAX_JSON_BODY_BYTES.
 const MAX_CHAT_BODY_BYTES = MAX_JSON_BODY_BYTES + Math.ceil((MAX_IMAGE_BYTES * 4) / 3) + 1024;
 
-async function readChatRequest(request: Request): Promise<{ message: string; image?: AcceptedImage; conversationId?: string }> {
+async function readChatRequest(
+  request: Request,
+): Promise<{ message: string; image?: AcceptedImage; conversationId?: string }> {
   const contentType = request.headers.get("Content-Type") ?? "";
   if (contentType.startsWith("multipart/form-data")) {
     const declared = Number(request.headers.get("Content-Length") ?? 0);
-    if (declared > MAX_IMAGE_BYTES + MAX_JSON_BODY_BYTES) throw new HttpError("payload_too_large", "The image is larger than 5 MB.");
+    if (declared > MAX_IMAGE_BYTES + MAX_JSON_BODY_BYTES)
+      throw new HttpError("payload_too_large", "The image is larger than 5 MB.");
     let form: FormData;
     try {
       form = await request.formData();
@@ -353,11 +397,17 @@ async function readChatRequest(request: Request): Promise<{ message: string; ima
       ...(form.get("conversationId") ? { conversationId: form.get("conversationId") } : {}),
     });
     if (!fields.success) throw new HttpError("bad_request", z.prettifyError(fields.error));
-    if (file !== null && typeof file === "string") throw new HttpError("bad_request", "The image field must be a file.");
+    if (file !== null && typeof file === "string")
+      throw new HttpError("bad_request", "The image field must be a file.");
     const image = file ? acceptImage(new Uint8Array(await file.arrayBuffer())) : undefined;
-    return { message: fields.data.message, ...(image ? { image } : {}), ...(fields.data.conversationId ? { conversationId: fields.data.conversationId } : {}) };
+    return {
+      message: fields.data.message,
+      ...(image ? { image } : {}),
+      ...(fields.data.conversationId ? { conversationId: fields.data.conversationId } : {}),
+    };
   }
-  if (!contentType.includes("application/json")) throw new HttpError("unsupported_media_type", "Send JSON (application/json) or multipart/form-data.");
+  if (!contentType.includes("application/json"))
+    throw new HttpError("unsupported_media_type", "Send JSON (application/json) or multipart/form-data.");
   const text = await readLimited(request, MAX_CHAT_BODY_BYTES);
   let body: unknown;
   try {
@@ -366,21 +416,33 @@ async function readChatRequest(request: Request): Promise<{ message: string; ima
     throw new HttpError("bad_request", "The body is not valid JSON.");
   }
   const parsed = chatRequestSchema.safeParse(body);
-  if (!parsed.success) throw new HttpError("bad_request", z.prettifyError(parsed.error), { details: z.flattenError(parsed.error).fieldErrors });
+  if (!parsed.success)
+    throw new HttpError("bad_request", z.prettifyError(parsed.error), {
+      details: z.flattenError(parsed.error).fieldErrors,
+    });
   const imageLength = parsed.data.image?.length ?? 0;
-  if (text.length - imageLength > MAX_JSON_BODY_BYTES) throw new HttpError("payload_too_large", `The JSON body (apart from the image) is larger than ${MAX_JSON_BODY_BYTES} bytes.`);
+  if (text.length - imageLength > MAX_JSON_BODY_BYTES)
+    throw new HttpError(
+      "payload_too_large",
+      `The JSON body (apart from the image) is larger than ${MAX_JSON_BODY_BYTES} bytes.`,
+    );
   let image: AcceptedImage | undefined;
   if (parsed.data.image !== undefined) {
     const bytes = decodeDataUrl(parsed.data.image);
     if (!bytes) throw new HttpError("bad_request", "image must be a base64 data URL (data:image/jpeg;base64,...).");
     image = acceptImage(bytes);
   }
-  return { message: parsed.data.message, ...(image ? { image } : {}), ...(parsed.data.conversationId ? { conversationId: parsed.data.conversationId } : {}) };
+  return {
+    message: parsed.data.message,
+    ...(image ? { image } : {}),
+    ...(parsed.data.conversationId ? { conversationId: parsed.data.conversationId } : {}),
+  };
 }
 
 function acceptImage(bytes: Uint8Array): AcceptedImage {
   const check = checkImage(bytes);
   if (check.ok) return check.image;
-  const code = check.status === 413 ? "payload_too_large" : check.status === 415 ? "unsupported_media_type" : "bad_request";
+  const code =
+    check.status === 413 ? "payload_too_large" : check.status === 415 ? "unsupported_media_type" : "bad_request";
   throw new HttpError(code, check.message);
 }

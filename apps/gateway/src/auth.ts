@@ -21,7 +21,10 @@ function base64UrlDecode(text: string): Uint8Array | null {
 }
 
 async function hmacKey(secret: string): Promise<CryptoKey> {
-  return crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, ["sign", "verify"]);
+  return crypto.subtle.importKey("raw", encoder.encode(secret), { name: "HMAC", hash: "SHA-256" }, false, [
+    "sign",
+    "verify",
+  ]);
 }
 
 export interface TokenClaims {
@@ -41,7 +44,11 @@ export type TokenCheck = { ok: true; userId: string } | { ok: false; reason: str
 
 const USER_ID = /^[A-Za-z0-9_.:@-]{1,128}$/;
 
-export async function verifyToken(token: string, secret: string, nowSeconds = Math.floor(Date.now() / 1000)): Promise<TokenCheck> {
+export async function verifyToken(
+  token: string,
+  secret: string,
+  nowSeconds = Math.floor(Date.now() / 1000),
+): Promise<TokenCheck> {
   const parts = token.split(".");
   if (parts.length !== 3) return { ok: false, reason: "malformed token" };
   const [headerPart, payloadPart, signaturePart] = parts as [string, string, string];
@@ -50,11 +57,17 @@ export async function verifyToken(token: string, secret: string, nowSeconds = Ma
   const signature = base64UrlDecode(signaturePart);
   if (!signature || signature.length === 0) return { ok: false, reason: "malformed token" };
   // crypto.subtle.verify compares in constant time.
-  const valid = await crypto.subtle.verify("HMAC", await hmacKey(secret), signature, encoder.encode(`${headerPart}.${payloadPart}`));
+  const valid = await crypto.subtle.verify(
+    "HMAC",
+    await hmacKey(secret),
+    signature,
+    encoder.encode(`${headerPart}.${payloadPart}`),
+  );
   if (!valid) return { ok: false, reason: "invalid signature" };
   const payload = decodeJson(payloadPart);
   if (!payload) return { ok: false, reason: "malformed token" };
-  if (typeof payload.sub !== "string" || !USER_ID.test(payload.sub)) return { ok: false, reason: "token has no valid subject" };
+  if (typeof payload.sub !== "string" || !USER_ID.test(payload.sub))
+    return { ok: false, reason: "token has no valid subject" };
   if (payload.exp !== undefined && (typeof payload.exp !== "number" || payload.exp <= nowSeconds)) {
     return { ok: false, reason: "token expired" };
   }

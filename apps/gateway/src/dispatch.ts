@@ -77,9 +77,14 @@ export function routeThreshold(environment: Bindings, domain: SpecialistDomain):
   return Number.isFinite(value) && value >= 0 && value <= 1 ? value : DEFAULT_THRESHOLD;
 }
 
-const GETTING_STARTED = /^(?:hi|hey|hello|yo|hiya|howdy|good (?:morning|afternoon|evening))\b|\b(get(?:ting)? started|set ?up|onboard|start over|new here|set my (?:targets|goals)|calculate my (?:targets|calories|macros))\b/i;
+const GETTING_STARTED =
+  /^(?:hi|hey|hello|yo|hiya|howdy|good (?:morning|afternoon|evening))\b|\b(get(?:ting)? started|set ?up|onboard|start over|new here|set my (?:targets|goals)|calculate my (?:targets|calories|macros))\b/i;
 
-export async function dispatch(environment: Bindings, input: DispatchInput, events: DispatchEvents = {}): Promise<DispatchOutcome> {
+export async function dispatch(
+  environment: Bindings,
+  input: DispatchInput,
+  events: DispatchEvents = {},
+): Promise<DispatchOutcome> {
   const trace = new Trace("gateway");
   const toolCalls: ToolCallRecord[] = [];
   const specialistRequest: SpecialistRequest = {
@@ -133,9 +138,17 @@ export async function dispatch(environment: Bindings, input: DispatchInput, even
   let decision: ClassifyReply;
   if (input.forcedDomains) {
     decision = forcedDecision(input.forcedDomains);
-    trace.add({ name: "classify", startMs: Date.now(), durationMs: 0, status: "skipped", detail: "route forced by the eval harness" });
+    trace.add({
+      name: "classify",
+      startMs: Date.now(),
+      durationMs: 0,
+      status: "skipped",
+      detail: "route forced by the eval harness",
+    });
   } else {
-    const classified = await trace.span("classify", () => environment.ROUTER.classify({ requestId: input.requestId, text: input.message }));
+    const classified = await trace.span("classify", () =>
+      environment.ROUTER.classify({ requestId: input.requestId, text: input.message }),
+    );
     if (!classified.ok) throw new DispatchError("unavailable", classified.error.message);
     decision = classified.value;
     collect(decision);
@@ -153,7 +166,12 @@ export async function dispatch(environment: Bindings, input: DispatchInput, even
     const wantsToStart = decision.domain === "general" && GETTING_STARTED.test(input.message);
     if (draft || wantsToStart || decision.domain === "general") {
       const answer = await trace.span("onboarding", () =>
-        environment.ROUTER.onboard({ requestId: input.requestId, message: input.message, draft: draft ?? {}, now: input.now }),
+        environment.ROUTER.onboard({
+          requestId: input.requestId,
+          message: input.message,
+          draft: draft ?? {},
+          now: input.now,
+        }),
       );
       if (!answer.ok) throw new DispatchError("model_error", answer.error.message);
       // Without a draft, one field is too little to tell a self-description from a question
@@ -171,8 +189,11 @@ export async function dispatch(environment: Bindings, input: DispatchInput, even
   if (confidentSpecialist) {
     const domain = decision.domain as SpecialistDomain;
     const route = chooseRoute({ path: "specialist", domains: [domain], confidence: decision.confidence });
-    const answer = await trace.span(`specialist:${domain}`, () => specialistBinding(environment, domain).handle(specialistRequest));
-    if (!answer.ok) throw new DispatchError(answer.error.retryable ? "unavailable" : "model_error", answer.error.message);
+    const answer = await trace.span(`specialist:${domain}`, () =>
+      specialistBinding(environment, domain).handle(specialistRequest),
+    );
+    if (!answer.ok)
+      throw new DispatchError(answer.error.retryable ? "unavailable" : "model_error", answer.error.message);
     collect(answer.value);
     return { reply: answer.value.reply, route, toolCalls, trace };
   }
@@ -200,7 +221,11 @@ export async function dispatch(environment: Bindings, input: DispatchInput, even
 }
 
 function specialistBinding(environment: Bindings, domain: SpecialistDomain) {
-  const bindings = { meal: environment.MEAL, protocol: environment.PROTOCOL, "metrics-workout": environment.METRICS_WORKOUT };
+  const bindings = {
+    meal: environment.MEAL,
+    protocol: environment.PROTOCOL,
+    "metrics-workout": environment.METRICS_WORKOUT,
+  };
   return bindings[domain];
 }
 
@@ -216,7 +241,14 @@ function dispatchCode(code: ErrorCode): ErrorCode {
 
 function forcedDecision(domains: Domain[]): ClassifyReply {
   const specialists = domains.filter((domain): domain is SpecialistDomain => domain !== "general");
-  return { domain: specialists[0] ?? "general", confidence: 1, domains: specialists, source: "model", ledger: [], spans: [] };
+  return {
+    domain: specialists[0] ?? "general",
+    confidence: 1,
+    domains: specialists,
+    source: "model",
+    ledger: [],
+    spans: [],
+  };
 }
 
 /** Keeps the draft, or stores the profile with targets computed in code once every field is known. */

@@ -24,9 +24,19 @@ export async function healthOfAllWorkers(environment: Bindings) {
       const started = performance.now();
       try {
         const health = await binding(environment, worker).health();
-        return { worker, ok: health.ok, latencyMs: round(performance.now() - started), ...(health.detail ? { detail: health.detail } : {}) };
+        return {
+          worker,
+          ok: health.ok,
+          latencyMs: round(performance.now() - started),
+          ...(health.detail ? { detail: health.detail } : {}),
+        };
       } catch (error) {
-        return { worker, ok: false, latencyMs: round(performance.now() - started), detail: error instanceof Error ? error.message : String(error) };
+        return {
+          worker,
+          ok: false,
+          latencyMs: round(performance.now() - started),
+          detail: error instanceof Error ? error.message : String(error),
+        };
       }
     }),
   );
@@ -41,7 +51,12 @@ async function gatewayHealth(environment: Bindings) {
     await environment.DB.prepare("SELECT count(*) FROM d1_migrations").first();
     return { worker: "gateway", ok: true, latencyMs: round(performance.now() - started) };
   } catch (error) {
-    return { worker: "gateway", ok: false, latencyMs: round(performance.now() - started), detail: `database: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      worker: "gateway",
+      ok: false,
+      latencyMs: round(performance.now() - started),
+      detail: `database: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
 }
 

@@ -16,7 +16,14 @@ export function sniffImageType(bytes: Uint8Array): ImageMediaType | "image/gif" 
   const starts = (...signature: number[]) => signature.every((value, index) => bytes[index] === value);
   if (starts(0xff, 0xd8, 0xff)) return "image/jpeg";
   if (starts(0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a)) return "image/png";
-  if (starts(0x52, 0x49, 0x46, 0x46) && bytes[8] === 0x57 && bytes[9] === 0x45 && bytes[10] === 0x42 && bytes[11] === 0x50) return "image/webp";
+  if (
+    starts(0x52, 0x49, 0x46, 0x46) &&
+    bytes[8] === 0x57 &&
+    bytes[9] === 0x45 &&
+    bytes[10] === 0x42 &&
+    bytes[11] === 0x50
+  )
+    return "image/webp";
   if (starts(0x47, 0x49, 0x46, 0x38)) return "image/gif";
   return null;
 }
@@ -41,11 +48,19 @@ function looksComplete(mediaType: ImageMediaType, bytes: Uint8Array): boolean {
 
 export function checkImage(bytes: Uint8Array): ImageCheck {
   if (bytes.length > MAX_IMAGE_BYTES) {
-    return { ok: false, status: 413, message: `image is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; the limit is 5 MB` };
+    return {
+      ok: false,
+      status: 413,
+      message: `image is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; the limit is 5 MB`,
+    };
   }
   const type = sniffImageType(bytes);
   if (type === null || type === "image/gif") {
-    return { ok: false, status: 415, message: `unsupported image${type ? " (GIF)" : ""}: send a JPEG, PNG or WebP photo` };
+    return {
+      ok: false,
+      status: 415,
+      message: `unsupported image${type ? " (GIF)" : ""}: send a JPEG, PNG or WebP photo`,
+    };
   }
   if (bytes.length < 16 || !looksComplete(type, bytes)) {
     return { ok: false, status: 400, message: `the ${type.slice(6).toUpperCase()} image is truncated or corrupt` };

@@ -7,9 +7,16 @@ describe("GET /health", () => {
     expect(response.status).toBe(200);
     const body = (await response.json()) as { ok: boolean; workers: { worker: string; ok: boolean }[] };
     expect(body.ok).toBe(true);
-    expect(body.workers.map((check) => check.worker).sort()).toEqual(
-      ["coordinator", "embedding", "gateway", "meal", "metrics-workout", "protocol", "router", "vision"],
-    );
+    expect(body.workers.map((check) => check.worker).sort()).toEqual([
+      "coordinator",
+      "embedding",
+      "gateway",
+      "meal",
+      "metrics-workout",
+      "protocol",
+      "router",
+      "vision",
+    ]);
   });
 
   it("has every data-owning Worker's migrations applied", async () => {

@@ -6,13 +6,28 @@ import { z } from "zod";
 const schema = (value: z.ZodType) => z.toJSONSchema(value, { io: "input", unrepresentable: "any" });
 
 const errorResponses = {
-  "400": { description: "Invalid input", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
-  "401": { description: "Missing or invalid token", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
-  "429": { description: "Rate limited; see Retry-After", content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } } },
+  "400": {
+    description: "Invalid input",
+    content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+  },
+  "401": {
+    description: "Missing or invalid token",
+    content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+  },
+  "429": {
+    description: "Rate limited; see Retry-After",
+    content: { "application/json": { schema: { $ref: "#/components/schemas/Error" } } },
+  },
 };
 
 const json = (reference: string) => ({ "application/json": { schema: { $ref: `#/components/schemas/${reference}` } } });
-const dateParameter = { name: "date", in: "query", required: false, schema: { type: "string", format: "date" }, description: "YYYY-MM-DD, default today (UTC)" };
+const dateParameter = {
+  name: "date",
+  in: "query",
+  required: false,
+  schema: { type: "string", format: "date" },
+  description: "YYYY-MM-DD, default today (UTC)",
+};
 
 export function openApiDocument() {
   return {
@@ -20,7 +35,8 @@ export function openApiDocument() {
     info: {
       title: "Ensemble coach API",
       version: "1.0.0",
-      description: "Multi-model orchestration on Cloudflare Workers: chat with a nutrition and training coach. Authenticate with `Authorization: Bearer <JWT>` (HS256, `sub` = user id).",
+      description:
+        "Multi-model orchestration on Cloudflare Workers: chat with a nutrition and training coach. Authenticate with `Authorization: Bearer <JWT>` (HS256, `sub` = user id).",
     },
     servers: [{ url: "http://127.0.0.1:8787" }],
     components: {
@@ -37,28 +53,115 @@ export function openApiDocument() {
       "/v1/chat": {
         post: {
           summary: "Send a message (and optionally a food photo) to the coach",
-          description: "JSON body, or multipart/form-data with `message` and an `image` file. With `Accept: text/event-stream` the reply streams as SSE events `route`, `tool`, `token`, `done` (or `error`). `Idempotency-Key` makes retries safe.",
-          parameters: [{ name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", maxLength: 100 } }],
-          requestBody: { required: true, content: { ...json("ChatRequest"), "multipart/form-data": { schema: { type: "object", properties: { message: { type: "string" }, image: { type: "string", format: "binary" } } } } } },
+          description:
+            "JSON body, or multipart/form-data with `message` and an `image` file. With `Accept: text/event-stream` the reply streams as SSE events `route`, `tool`, `token`, `done` (or `error`). `Idempotency-Key` makes retries safe.",
+          parameters: [
+            { name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", maxLength: 100 } },
+          ],
+          requestBody: {
+            required: true,
+            content: {
+              ...json("ChatRequest"),
+              "multipart/form-data": {
+                schema: {
+                  type: "object",
+                  properties: { message: { type: "string" }, image: { type: "string", format: "binary" } },
+                },
+              },
+            },
+          },
           responses: {
-            "200": { description: "The coach's reply with route, tool calls, usage and trace", content: json("ChatResponse") },
+            "200": {
+              description: "The coach's reply with route, tool calls, usage and trace",
+              content: json("ChatResponse"),
+            },
             ...errorResponses,
             "413": { description: "Body or image too large", content: json("Error") },
-            "415": { description: "Not JSON/multipart, or an image that is not JPEG, PNG or WebP", content: json("Error") },
+            "415": {
+              description: "Not JSON/multipart, or an image that is not JPEG, PNG or WebP",
+              content: json("Error"),
+            },
           },
         },
       },
-      "/v1/conversations/{id}": { get: { summary: "A conversation with its messages", parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }], responses: { "200": { description: "The conversation" }, ...errorResponses, "404": { description: "Not found (or not yours)", content: json("Error") } } } },
-      "/v1/traces/{requestId}": { get: { summary: "The stored trace of one chat request", parameters: [{ name: "requestId", in: "path", required: true, schema: { type: "string" } }], responses: { "200": { description: "The trace" }, ...errorResponses } } },
-      "/v1/profile": {
-        get: { summary: "Your profile and daily targets", responses: { "200": { description: "Profile" }, ...errorResponses, "404": { description: "No profile yet", content: json("Error") } } },
-        put: { summary: "Set your profile; targets are computed (Mifflin-St Jeor)", requestBody: { required: true, content: json("Profile") }, responses: { "200": { description: "Saved profile and targets" }, ...errorResponses } },
+      "/v1/conversations/{id}": {
+        get: {
+          summary: "A conversation with its messages",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
+          responses: {
+            "200": { description: "The conversation" },
+            ...errorResponses,
+            "404": { description: "Not found (or not yours)", content: json("Error") },
+          },
+        },
       },
-      "/v1/meals": { get: { summary: "Meals logged on a day", parameters: [dateParameter], responses: { "200": { description: "Meals" }, ...errorResponses } } },
-      "/v1/summary": { get: { summary: "The day's food, supplements and training", parameters: [dateParameter], responses: { "200": { description: "Summary" }, ...errorResponses } } },
-      "/v1/foods/search": { get: { summary: "Hybrid food search over USDA SR24", parameters: [{ name: "q", in: "query", required: true, schema: { type: "string", maxLength: 500 } }, { name: "limit", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 50 } }], responses: { "200": { description: "Ranked foods with scores and reasons" }, ...errorResponses } } },
-      "/v1/foods/{id}": { get: { summary: "One food with nutrients per 100 g and household measures", parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }], responses: { "200": { description: "The food" }, ...errorResponses, "404": { description: "Unknown id", content: json("Error") } } } },
-      "/health": { get: { summary: "Every Worker's status and latency", security: [], responses: { "200": { description: "All healthy" }, "503": { description: "At least one Worker is unhealthy" } } } },
+      "/v1/traces/{requestId}": {
+        get: {
+          summary: "The stored trace of one chat request",
+          parameters: [{ name: "requestId", in: "path", required: true, schema: { type: "string" } }],
+          responses: { "200": { description: "The trace" }, ...errorResponses },
+        },
+      },
+      "/v1/profile": {
+        get: {
+          summary: "Your profile and daily targets",
+          responses: {
+            "200": { description: "Profile" },
+            ...errorResponses,
+            "404": { description: "No profile yet", content: json("Error") },
+          },
+        },
+        put: {
+          summary: "Set your profile; targets are computed (Mifflin-St Jeor)",
+          requestBody: { required: true, content: json("Profile") },
+          responses: { "200": { description: "Saved profile and targets" }, ...errorResponses },
+        },
+      },
+      "/v1/meals": {
+        get: {
+          summary: "Meals logged on a day",
+          parameters: [dateParameter],
+          responses: { "200": { description: "Meals" }, ...errorResponses },
+        },
+      },
+      "/v1/summary": {
+        get: {
+          summary: "The day's food, supplements and training",
+          parameters: [dateParameter],
+          responses: { "200": { description: "Summary" }, ...errorResponses },
+        },
+      },
+      "/v1/foods/search": {
+        get: {
+          summary: "Hybrid food search over USDA SR24",
+          parameters: [
+            { name: "q", in: "query", required: true, schema: { type: "string", maxLength: 500 } },
+            { name: "limit", in: "query", required: false, schema: { type: "integer", minimum: 1, maximum: 50 } },
+          ],
+          responses: { "200": { description: "Ranked foods with scores and reasons" }, ...errorResponses },
+        },
+      },
+      "/v1/foods/{id}": {
+        get: {
+          summary: "One food with nutrients per 100 g and household measures",
+          parameters: [{ name: "id", in: "path", required: true, schema: { type: "integer" } }],
+          responses: {
+            "200": { description: "The food" },
+            ...errorResponses,
+            "404": { description: "Unknown id", content: json("Error") },
+          },
+        },
+      },
+      "/health": {
+        get: {
+          summary: "Every Worker's status and latency",
+          security: [],
+          responses: {
+            "200": { description: "All healthy" },
+            "503": { description: "At least one Worker is unhealthy" },
+          },
+        },
+      },
     },
   };
 }

@@ -22,7 +22,10 @@ export async function ensureUser(database: D1Database, userId: string): Promise<
 }
 
 export async function getProfile(database: D1Database, userId: string): Promise<StoredProfile | null> {
-  const row = await database.prepare("SELECT * FROM profiles WHERE user_id = ?").bind(userId).first<Record<string, unknown>>();
+  const row = await database
+    .prepare("SELECT * FROM profiles WHERE user_id = ?")
+    .bind(userId)
+    .first<Record<string, unknown>>();
   if (!row) return null;
   return {
     profile: {
@@ -43,7 +46,13 @@ export async function getProfile(database: D1Database, userId: string): Promise<
   };
 }
 
-export async function saveProfile(database: D1Database, userId: string, profile: Profile, targets: Targets, now: string): Promise<void> {
+export async function saveProfile(
+  database: D1Database,
+  userId: string,
+  profile: Profile,
+  targets: Targets,
+  now: string,
+): Promise<void> {
   await database.batch([
     database.prepare("INSERT INTO users (id) VALUES (?) ON CONFLICT(id) DO NOTHING").bind(userId),
     database
@@ -75,7 +84,9 @@ export async function saveProfile(database: D1Database, userId: string, profile:
 /** The conversation if it is this user's; null for unknown ids and for other users' ids alike. */
 export async function findConversation(database: D1Database, userId: string, conversationId: string) {
   return database
-    .prepare("SELECT id, created_at AS createdAt, updated_at AS updatedAt FROM conversations WHERE id = ? AND user_id = ?")
+    .prepare(
+      "SELECT id, created_at AS createdAt, updated_at AS updatedAt FROM conversations WHERE id = ? AND user_id = ?",
+    )
     .bind(conversationId, userId)
     .first<{ id: string; createdAt: string; updatedAt: string }>();
 }
@@ -119,7 +130,9 @@ export interface Exchange {
 
 /** The user's message, the reply and the trace in one batch: a conversation never holds half a turn. */
 export async function saveExchange(database: D1Database, exchange: Exchange): Promise<void> {
-  const statements = [database.prepare("INSERT INTO users (id) VALUES (?) ON CONFLICT(id) DO NOTHING").bind(exchange.userId)];
+  const statements = [
+    database.prepare("INSERT INTO users (id) VALUES (?) ON CONFLICT(id) DO NOTHING").bind(exchange.userId),
+  ];
   if (exchange.isNewConversation) {
     statements.push(
       database
@@ -128,19 +141,48 @@ export async function saveExchange(database: D1Database, exchange: Exchange): Pr
     );
   } else {
     statements.push(
-      database.prepare("UPDATE conversations SET updated_at = ? WHERE id = ? AND user_id = ?").bind(exchange.now, exchange.conversationId, exchange.userId),
+      database
+        .prepare("UPDATE conversations SET updated_at = ? WHERE id = ? AND user_id = ?")
+        .bind(exchange.now, exchange.conversationId, exchange.userId),
     );
   }
   statements.push(
     database
-      .prepare("INSERT INTO messages (id, request_id, conversation_id, user_id, role, content, created_at) VALUES (?, ?, ?, ?, 'user', ?, ?)")
-      .bind(`${exchange.requestId}:user`, exchange.clientRequestId, exchange.conversationId, exchange.userId, exchange.userMessage, exchange.now),
+      .prepare(
+        "INSERT INTO messages (id, request_id, conversation_id, user_id, role, content, created_at) VALUES (?, ?, ?, ?, 'user', ?, ?)",
+      )
+      .bind(
+        `${exchange.requestId}:user`,
+        exchange.clientRequestId,
+        exchange.conversationId,
+        exchange.userId,
+        exchange.userMessage,
+        exchange.now,
+      ),
     database
-      .prepare("INSERT INTO messages (id, request_id, conversation_id, user_id, role, content, created_at) VALUES (?, ?, ?, ?, 'assistant', ?, ?)")
-      .bind(`${exchange.requestId}:assistant`, exchange.clientRequestId, exchange.conversationId, exchange.userId, exchange.reply, exchange.now),
+      .prepare(
+        "INSERT INTO messages (id, request_id, conversation_id, user_id, role, content, created_at) VALUES (?, ?, ?, ?, 'assistant', ?, ?)",
+      )
+      .bind(
+        `${exchange.requestId}:assistant`,
+        exchange.clientRequestId,
+        exchange.conversationId,
+        exchange.userId,
+        exchange.reply,
+        exchange.now,
+      ),
     database
-      .prepare("INSERT INTO traces (request_id, user_id, conversation_id, route, body, created_at) VALUES (?, ?, ?, ?, ?, ?)")
-      .bind(exchange.requestId, exchange.userId, exchange.conversationId, exchange.route, JSON.stringify(exchange.trace), exchange.now),
+      .prepare(
+        "INSERT INTO traces (request_id, user_id, conversation_id, route, body, created_at) VALUES (?, ?, ?, ?, ?, ?)",
+      )
+      .bind(
+        exchange.requestId,
+        exchange.userId,
+        exchange.conversationId,
+        exchange.route,
+        JSON.stringify(exchange.trace),
+        exchange.now,
+      ),
   );
   await database.batch(statements);
 }
@@ -153,12 +195,23 @@ export async function getTrace(database: D1Database, userId: string, requestId: 
   return row ? JSON.parse(row.body) : null;
 }
 
-export async function getOnboardingDraft(database: D1Database, userId: string): Promise<Record<string, unknown> | null> {
-  const row = await database.prepare("SELECT draft FROM onboarding_drafts WHERE user_id = ?").bind(userId).first<{ draft: string }>();
+export async function getOnboardingDraft(
+  database: D1Database,
+  userId: string,
+): Promise<Record<string, unknown> | null> {
+  const row = await database
+    .prepare("SELECT draft FROM onboarding_drafts WHERE user_id = ?")
+    .bind(userId)
+    .first<{ draft: string }>();
   return row ? (JSON.parse(row.draft) as Record<string, unknown>) : null;
 }
 
-export async function saveOnboardingDraft(database: D1Database, userId: string, draft: unknown, now: string): Promise<void> {
+export async function saveOnboardingDraft(
+  database: D1Database,
+  userId: string,
+  draft: unknown,
+  now: string,
+): Promise<void> {
   await database
     .prepare(
       `INSERT INTO onboarding_drafts (user_id, draft, updated_at) VALUES (?, ?, ?)

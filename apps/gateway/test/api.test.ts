@@ -10,7 +10,10 @@ describe("public API basics", () => {
   });
 
   it("serves an OpenAPI document generated from the schemas", async () => {
-    const document = (await (await call(null, "/openapi.json")).json()) as { paths: Record<string, unknown>; components: { schemas: Record<string, unknown> } };
+    const document = (await (await call(null, "/openapi.json")).json()) as {
+      paths: Record<string, unknown>;
+      components: { schemas: Record<string, unknown> };
+    };
     expect(Object.keys(document.paths)).toEqual(
       expect.arrayContaining(["/v1/chat", "/v1/profile", "/v1/meals", "/v1/summary", "/v1/foods/search", "/health"]),
     );
@@ -34,9 +37,17 @@ describe("public API basics", () => {
 
   it("rejects bodies that are not JSON", async () => {
     const user = uniqueUser("limits");
-    const notJson = await call(user, "/v1/chat", { method: "POST", body: "{nope", headers: { "Content-Type": "application/json" } });
+    const notJson = await call(user, "/v1/chat", {
+      method: "POST",
+      body: "{nope",
+      headers: { "Content-Type": "application/json" },
+    });
     expect(notJson.status).toBe(400);
-    const plain = await call(user, "/v1/chat", { method: "POST", body: "hello", headers: { "Content-Type": "text/plain" } });
+    const plain = await call(user, "/v1/chat", {
+      method: "POST",
+      body: "hello",
+      headers: { "Content-Type": "text/plain" },
+    });
     expect(plain.status).toBe(415);
   });
 
@@ -98,7 +109,12 @@ describe("eval route forcing", () => {
     const { status, body } = await chat(uniqueUser("force"), "hello", {}, { "X-Eval-Force-Route": "meal" });
     expect(status).toBe(403);
     expect(body.error.code).toBe("forbidden");
-    const wrong = await chat(uniqueUser("force"), "hello", {}, { "X-Eval-Force-Route": "meal", "X-Eval-Force-Route-Secret": "guess" });
+    const wrong = await chat(
+      uniqueUser("force"),
+      "hello",
+      {},
+      { "X-Eval-Force-Route": "meal", "X-Eval-Force-Route-Secret": "guess" },
+    );
     expect(wrong.status).toBe(403);
   });
 

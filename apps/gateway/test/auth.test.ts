@@ -8,7 +8,9 @@ function base64Url(value: unknown): string {
 }
 
 async function withToken(token: string): Promise<Response> {
-  return exports.default.fetch(new Request("http://gateway/v1/profile", { headers: { Authorization: `Bearer ${token}` } }));
+  return exports.default.fetch(
+    new Request("http://gateway/v1/profile", { headers: { Authorization: `Bearer ${token}` } }),
+  );
 }
 
 describe("authentication", () => {

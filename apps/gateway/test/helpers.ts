@@ -11,7 +11,11 @@ export async function tokenFor(userId: string, expiresInSeconds = 3600): Promise
 }
 
 /** A request to the gateway as `userId` (no Authorization header when userId is null). */
-export async function call(userId: string | null, path: string, init: RequestInit & { json?: unknown } = {}): Promise<Response> {
+export async function call(
+  userId: string | null,
+  path: string,
+  init: RequestInit & { json?: unknown } = {},
+): Promise<Response> {
   const headers = new Headers(init.headers);
   if (userId !== null) headers.set("Authorization", `Bearer ${await tokenFor(userId)}`);
   let body = init.body;
@@ -22,7 +26,12 @@ export async function call(userId: string | null, path: string, init: RequestIni
   return exports.default.fetch(new Request(`http://gateway${path}`, { ...init, headers, body }));
 }
 
-export async function chat(userId: string, message: string, extra: Record<string, unknown> = {}, headers: HeadersInit = {}) {
+export async function chat(
+  userId: string,
+  message: string,
+  extra: Record<string, unknown> = {},
+  headers: HeadersInit = {},
+) {
   const response = await call(userId, "/v1/chat", { method: "POST", json: { message, ...extra }, headers });
   return { status: response.status, body: (await response.json()) as ChatBody };
 }

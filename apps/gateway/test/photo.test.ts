@@ -13,7 +13,13 @@ const JPEG = fromBase64(BASELINE_JPEG);
 
 type Transport = "multipart" | "data URL";
 
-async function sendPhoto(transport: Transport, userId: string, image: Uint8Array, message?: string, declaredType = "image/jpeg") {
+async function sendPhoto(
+  transport: Transport,
+  userId: string,
+  image: Uint8Array,
+  message?: string,
+  declaredType = "image/jpeg",
+) {
   let response: Response;
   if (transport === "multipart") {
     const form = new FormData();
@@ -21,7 +27,10 @@ async function sendPhoto(transport: Transport, userId: string, image: Uint8Array
     if (message !== undefined) form.append("message", message);
     response = await call(userId, "/v1/chat", { method: "POST", body: form });
   } else {
-    response = await call(userId, "/v1/chat", { method: "POST", json: { message: message ?? "", image: `data:${declaredType};base64,${toBase64(image)}` } });
+    response = await call(userId, "/v1/chat", {
+      method: "POST",
+      json: { message: message ?? "", image: `data:${declaredType};base64,${toBase64(image)}` },
+    });
   }
   return { status: response.status, body: (await response.json()) as ChatBody };
 }
@@ -29,7 +38,9 @@ async function sendPhoto(transport: Transport, userId: string, image: Uint8Array
 /** Rows in every table of a database, migrations' own bookkeeping aside. */
 async function rowCounts(database: D1Database): Promise<Record<string, number>> {
   const tables = await database
-    .prepare("SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name <> 'd1_migrations'")
+    .prepare(
+      "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%' AND name NOT LIKE '_cf_%' AND name <> 'd1_migrations'",
+    )
     .all<{ name: string }>();
   const counts: Record<string, number> = {};
   for (const { name } of tables.results) {
@@ -43,12 +54,18 @@ async function everyDatabase() {
 }
 
 async function messagesOf(userId: string): Promise<{ role: string; content: string }[]> {
-  const rows = await env.DB.prepare("SELECT role, content FROM messages WHERE user_id = ? ORDER BY created_at, role DESC").bind(userId).all<{ role: string; content: string }>();
+  const rows = await env.DB.prepare(
+    "SELECT role, content FROM messages WHERE user_id = ? ORDER BY created_at, role DESC",
+  )
+    .bind(userId)
+    .all<{ role: string; content: string }>();
   return rows.results;
 }
 
 async function mealCount(userId: string): Promise<number> {
-  return (await env.MEAL_DB.prepare("SELECT count(*) AS rows FROM meals WHERE user_id = ?").bind(userId).first<{ rows: number }>())!.rows;
+  return (await env.MEAL_DB.prepare("SELECT count(*) AS rows FROM meals WHERE user_id = ?")
+    .bind(userId)
+    .first<{ rows: number }>())!.rows;
 }
 
 const oversized = () => {
@@ -61,7 +78,12 @@ const oversized = () => {
 const refusals: [string, () => Promise<Uint8Array> | Uint8Array, number, string][] = [
   ["a photo over 5 MB -> 413", oversized, 413, "payload_too_large"],
   ["a GIF -> 415", () => fromBase64(TINY_GIF), 415, "unsupported_media_type"],
-  ["a text file renamed to .jpg -> 415", () => new TextEncoder().encode(`${LUNCH}\n`.repeat(40)), 415, "unsupported_media_type"],
+  [
+    "a text file renamed to .jpg -> 415",
+    () => new TextEncoder().encode(`${LUNCH}\n`.repeat(40)),
+    415,
+    "unsupported_media_type",
+  ],
   ["a truncated JPEG -> 400", () => JPEG.subarray(0, JPEG.length - 60), 400, "bad_request"],
   ["a truncated PNG -> 400", async () => (await encodePng(40, 30)).subarray(0, 60), 400, "bad_request"],
 ];
@@ -69,17 +91,20 @@ const refusals: [string, () => Promise<Uint8Array> | Uint8Array, number, string]
 // The meal specialist looks foods up in the USDA data; vitest's isolated storage keeps this for the file.
 beforeAll(() => seedFoods(env.EMBEDDING_DB), 120_000);
 
-describe.each(["multipart", "data URL"] as const)("refused photos (%s) answer with the error envelope and store nothing", (transport) => {
-  it.each(refusals)("%s", async (_, make, status, code) => {
-    const userId = uniqueUser("refused");
-    const before = await everyDatabase();
-    const response = await sendPhoto(transport, userId, await make(), LUNCH);
-    expect(response.status).toBe(status);
-    expect(response.body).toEqual({ error: { code, message: expect.any(String), requestId: expect.any(String) } });
-    expect(await everyDatabase()).toEqual(before);
-    expect(await messagesOf(userId)).toEqual([]);
-  });
-});
+describe.each(["multipart", "data URL"] as const)(
+  "refused photos (%s) answer with the error envelope and store nothing",
+  (transport) => {
+    it.each(refusals)("%s", async (_, make, status, code) => {
+      const userId = uniqueUser("refused");
+      const before = await everyDatabase();
+      const response = await sendPhoto(transport, userId, await make(), LUNCH);
+      expect(response.status).toBe(status);
+      expect(response.body).toEqual({ error: { code, message: expect.any(String), requestId: expect.any(String) } });
+      expect(await everyDatabase()).toEqual(before);
+      expect(await messagesOf(userId)).toEqual([]);
+    });
+  },
+);
 
 describe.each(["multipart", "data URL"] as const)("a photo with words (%s)", (transport) => {
   it("goes to the vision Worker and the meal specialist, which logs from the words", async () => {
@@ -90,12 +115,19 @@ describe.each(["multipart", "data URL"] as const)("a photo with words (%s)", (tr
     // The vision Worker measured the photo and asked no model: the local engine cannot see.
     expect(body.trace.spans).toEqual(
       expect.arrayContaining([
-        expect.objectContaining({ worker: "vision", name: "vision:measure", status: "ok", detail: "photo: 64×48 JPEG, 419 bytes" }),
+        expect.objectContaining({
+          worker: "vision",
+          name: "vision:measure",
+          status: "ok",
+          detail: "photo: 64×48 JPEG, 419 bytes",
+        }),
         expect.objectContaining({ worker: "vision", name: "vision:model", status: "skipped" }),
       ]),
     );
     expect(body.usage.byTask.vision).toBeUndefined();
-    expect(body.toolCalls).toEqual(expect.arrayContaining([expect.objectContaining({ name: "log_meal", domain: "meal", ok: true })]));
+    expect(body.toolCalls).toEqual(
+      expect.arrayContaining([expect.objectContaining({ name: "log_meal", domain: "meal", ok: true })]),
+    );
     expect(await mealCount(userId)).toBe(1);
     expect(await messagesOf(userId)).toEqual([
       { role: "user", content: LUNCH },
@@ -112,7 +144,9 @@ describe("photos of every accepted format reach the vision Worker", () => {
     const { status, body } = await sendPhoto("data URL", uniqueUser("formats"), await make(), LUNCH, mediaType);
     expect(status).toBe(200);
     expect(body.route).toMatchObject({ path: "vision", domains: ["meal"] });
-    const measure = (body.trace.spans as { name: string; detail?: string }[]).find((span) => span.name === "vision:measure");
+    const measure = (body.trace.spans as { name: string; detail?: string }[]).find(
+      (span) => span.name === "vision:measure",
+    );
     expect(measure?.detail).toMatch(note);
   });
 });

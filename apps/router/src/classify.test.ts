@@ -17,16 +17,26 @@ describe("classify", () => {
     expect(result.value.source).toBe("model");
     // The local engine stands in for the router model: one ledger entry priced at the 8B model.
     expect(result.value.ledger).toHaveLength(1);
-    expect(result.value.ledger[0]).toMatchObject({ task: "router", model: "@cf/meta/llama-3.1-8b-instruct-fast", provider: "local" });
+    expect(result.value.ledger[0]).toMatchObject({
+      task: "router",
+      model: "@cf/meta/llama-3.1-8b-instruct-fast",
+      provider: "local",
+    });
   });
 
   it("lists every domain of a multi-domain message", async () => {
-    const result = await exports.default.classify({ requestId: "r2", text: "had oatmeal for breakfast and took my fish oil" });
+    const result = await exports.default.classify({
+      requestId: "r2",
+      text: "had oatmeal for breakfast and took my fish oil",
+    });
     expect(result.ok && result.value.domains).toEqual(expect.arrayContaining(["meal", "protocol"]));
   });
 
   it("refuses empty or oversized text as bad_request", async () => {
-    expect(await exports.default.classify({ requestId: "r3", text: "" })).toMatchObject({ ok: false, error: { code: "bad_request" } });
+    expect(await exports.default.classify({ requestId: "r3", text: "" })).toMatchObject({
+      ok: false,
+      error: { code: "bad_request" },
+    });
     const long = await exports.default.classify({ requestId: "r3", text: "x".repeat(4001) });
     expect(long).toMatchObject({ ok: false, error: { code: "bad_request" } });
   });
@@ -52,7 +62,12 @@ describe("onboard", () => {
     expect(second.value.complete).toBe(false);
     expect(second.value.reply).toMatch(/active/i);
 
-    const third = await exports.default.onboard({ requestId: "o3", message: "moderately active, I want to lose fat", draft: second.value.draft, now });
+    const third = await exports.default.onboard({
+      requestId: "o3",
+      message: "moderately active, I want to lose fat",
+      draft: second.value.draft,
+      now,
+    });
     expect(third.ok && third.value.complete).toBe(true);
     expect(third.ok && third.value.draft).toMatchObject({ activityLevel: "moderate", goal: "lose" });
   });

@@ -51,10 +51,23 @@ export default class RouterWorker extends WorkerEntrypoint<Env> implements Route
         responseFormat: "json",
       });
       answer = parseRouterOutput(response.text);
-      if (!answer) trace.add({ name: "router:parse", startMs: Date.now(), durationMs: 0, status: "error", detail: "malformed router output; using the local classifier" });
+      if (!answer)
+        trace.add({
+          name: "router:parse",
+          startMs: Date.now(),
+          durationMs: 0,
+          status: "error",
+          detail: "malformed router output; using the local classifier",
+        });
     } catch (error) {
       // Every model in the chain failed: the local classifier still answers, so routing never 5xxes.
-      trace.add({ name: "router:chain", startMs: Date.now(), durationMs: 0, status: "fallback", detail: error instanceof Error ? error.message : String(error) });
+      trace.add({
+        name: "router:chain",
+        startMs: Date.now(),
+        durationMs: 0,
+        status: "fallback",
+        detail: error instanceof Error ? error.message : String(error),
+      });
     }
     const source = answer ? "model" : "local-fallback";
     const decided = answer ?? classifyMessage(parsed.data.text);
@@ -75,7 +88,13 @@ export default class RouterWorker extends WorkerEntrypoint<Env> implements Route
     const { message, now } = parsed.data;
     const draft = validFields(parsed.data.draft);
     const trace = new Trace("router");
-    const client = createModelClient({ env: this.env, worker: "router", trace, skills: [onboardingSkill], now: () => new Date(now) });
+    const client = createModelClient({
+      env: this.env,
+      worker: "router",
+      trace,
+      skills: [onboardingSkill],
+      now: () => new Date(now),
+    });
     let reply = nextQuestion(draft);
     let update: ProfileDraft = {};
     try {
@@ -93,7 +112,13 @@ export default class RouterWorker extends WorkerEntrypoint<Env> implements Route
         reply = answer.data.reply;
       }
     } catch (error) {
-      trace.add({ name: "onboarding", startMs: Date.now(), durationMs: 0, status: "error", detail: error instanceof Error ? error.message : String(error) });
+      trace.add({
+        name: "onboarding",
+        startMs: Date.now(),
+        durationMs: 0,
+        status: "error",
+        detail: error instanceof Error ? error.message : String(error),
+      });
     }
     const merged = { ...draft, ...update };
     const complete = missingFields(merged).length === 0;

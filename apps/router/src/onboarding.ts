@@ -20,7 +20,11 @@ export function validFields(candidate: unknown): ProfileDraft {
   const draft: Record<string, unknown> = {};
   for (const field of PROFILE_FIELDS) {
     const value = (candidate as Record<string, unknown>)[field];
-    const parsed = profileSchema.shape[field].safeParse(typeof value === "string" && field !== "sex" && field !== "activityLevel" && field !== "goal" ? Number(value) : value);
+    const parsed = profileSchema.shape[field].safeParse(
+      typeof value === "string" && field !== "sex" && field !== "activityLevel" && field !== "goal"
+        ? Number(value)
+        : value,
+    );
     if (parsed.success) draft[field] = parsed.data;
   }
   return draft as ProfileDraft;
@@ -57,7 +61,9 @@ export function extractProfile(text: string): ProfileDraft {
   if (/\b(female|woman|girl|lady|she\/her)\b/.test(lower)) draft.sex = "female";
   else if (/\b(male|man|guy|dude|he\/him)\b/.test(lower)) draft.sex = "male";
 
-  const age = /\b(\d{2})\s*(?:years?\s*old|y\.?o\.?|yrs?\b|years?\b)/.exec(lower) ?? /\b(?:age|aged|i'?m|i am)\s*(\d{2})\b(?!\s*(?:kg|lb|cm|%))/.exec(lower);
+  const age =
+    /\b(\d{2})\s*(?:years?\s*old|y\.?o\.?|yrs?\b|years?\b)/.exec(lower) ??
+    /\b(?:age|aged|i'?m|i am)\s*(\d{2})\b(?!\s*(?:kg|lb|cm|%))/.exec(lower);
   if (age) draft.age = Number(age[1]);
 
   const feet = /\b(\d)\s*(?:'|ft|feet|foot)\s*(\d{1,2})?\s*(?:"|in|inches)?/.exec(lower);
@@ -72,13 +78,17 @@ export function extractProfile(text: string): ProfileDraft {
   if (kilograms) draft.weightKg = Number(kilograms[1]!.replace(",", "."));
   else if (pounds) draft.weightKg = Math.round(Number(pounds[1]) * 0.45359237 * 10) / 10;
 
-  if (/\bvery active\b|\bathlete\b|\btwice a day\b|\b(6|7|six|seven)\s*(?:x|times|days)/.test(lower)) draft.activityLevel = "very_active";
-  else if (/\bsedentary\b|\bdesk job\b|\bdon'?t (?:exercise|train|work out)\b|\bnot active\b/.test(lower)) draft.activityLevel = "sedentary";
-  else if (/\blightly active\b|\blight\b|\b(1|2|one|two)\s*(?:x|times|days)\b/.test(lower)) draft.activityLevel = "light";
+  if (/\bvery active\b|\bathlete\b|\btwice a day\b|\b(6|7|six|seven)\s*(?:x|times|days)/.test(lower))
+    draft.activityLevel = "very_active";
+  else if (/\bsedentary\b|\bdesk job\b|\bdon'?t (?:exercise|train|work out)\b|\bnot active\b/.test(lower))
+    draft.activityLevel = "sedentary";
+  else if (/\blightly active\b|\blight\b|\b(1|2|one|two)\s*(?:x|times|days)\b/.test(lower))
+    draft.activityLevel = "light";
   else if (/\bmoderate(?:ly)?\b|\b(3|4|three|four)\s*(?:x|times|days)\b/.test(lower)) draft.activityLevel = "moderate";
   else if (/\bactive\b|\b(5|five)\s*(?:x|times|days)\b/.test(lower)) draft.activityLevel = "active";
 
-  if (/\b(lose|losing|cut|cutting|fat loss|lean out|slim|drop (?:some )?weight|weight loss)\b/.test(lower)) draft.goal = "lose";
+  if (/\b(lose|losing|cut|cutting|fat loss|lean out|slim|drop (?:some )?weight|weight loss)\b/.test(lower))
+    draft.goal = "lose";
   else if (/\b(gain|gaining|bulk|bulking|build muscle|put on|mass)\b/.test(lower)) draft.goal = "gain";
   else if (/\b(maintain|maintenance|stay the same|keep my weight|recomp)\b/.test(lower)) draft.goal = "maintain";
 
@@ -97,6 +107,9 @@ export const onboardingSkill: LocalSkill = {
     const draft = { ...validFields(known ? JSON.parse(known) : {}), ...extractProfile(text) };
     const gotSomething = Object.keys(extractProfile(text)).length > 0;
     const greeting = gotSomething ? "Got it." : "Welcome! I'm your nutrition and training coach.";
-    return { type: "answer", text: JSON.stringify({ reply: `${greeting} ${nextQuestion(draft)}`, profile: extractProfile(text) }) };
+    return {
+      type: "answer",
+      text: JSON.stringify({ reply: `${greeting} ${nextQuestion(draft)}`, profile: extractProfile(text) }),
+    };
   },
 };

@@ -2,4 +2,3 @@
 export const ROUTER_PROMPT = `Classify the user's message for a nutrition and training coach.
 Domains: meal (food, drinks, calories, macros), protocol (supplements: doses, schedules, intake), metrics-workout (body weight, body fat, measurements, workouts, cardio, records), general (greetings, onboarding, advice not tied to logged data, anything else).
 Reply ONLY with JSON: {"domain": "...", "confidence": 0..1, "domains": [every specialist domain the message involves]}.`;
-

@@ -5,7 +5,16 @@
 //   3. otherwise, or when the model's answer stays unusable: say so, and hand on the user's own
 //      words (source "text") or nothing (source "none": the reply must ask for a description).
 // Foods are never invented: items only ever come from a model that saw the photo.
-import { type AiBinding, type ChatMessage, type ModelClient, type ModelClientOptions, Trace, createModelClient, describeError, isModelError } from "@ensemble/ai";
+import {
+  type AiBinding,
+  type ChatMessage,
+  type ModelClient,
+  type ModelClientOptions,
+  Trace,
+  createModelClient,
+  describeError,
+  isModelError,
+} from "@ensemble/ai";
 import { ModelConfigError } from "@ensemble/model-config";
 import { type AnalyseImageReply, type Result, analyseImageRequestSchema, failure, success } from "@ensemble/contracts";
 import type { z } from "zod";
@@ -47,16 +56,24 @@ async function askModel(client: ModelClient, messages: ChatMessage[], trace: Tra
     try {
       const response = await client.chat("vision", { messages: conversation, responseFormat: "json" });
       // Belt and braces: the local engine never answers for what it cannot see.
-      if (response.provider === "local") return { ok: false, problem: "only the local engine answered, and it cannot see images" };
+      if (response.provider === "local")
+        return { ok: false, problem: "only the local engine answered, and it cannot see images" };
       text = response.text;
     } catch (error) {
-      if (isModelError(error)) return { ok: false, problem: `the vision model is unavailable (${describeError(error)})` };
+      if (isModelError(error))
+        return { ok: false, problem: `the vision model is unavailable (${describeError(error)})` };
       throw error;
     }
     const parsed = parseVisionOutput(text);
     if (parsed.ok) return parsed;
     problem = parsed.problem;
-    trace.add({ name: "vision:validate", startMs: Date.now(), durationMs: 0, status: attempt === 1 ? "retry" : "error", detail: problem });
+    trace.add({
+      name: "vision:validate",
+      startMs: Date.now(),
+      durationMs: 0,
+      status: attempt === 1 ? "retry" : "error",
+      detail: problem,
+    });
     conversation = retryMessages(messages, text, problem);
   }
   return { ok: false, problem: `the vision model's answer was unusable twice (${problem})` };
@@ -65,14 +82,29 @@ async function askModel(client: ModelClient, messages: ChatMessage[], trace: Tra
 /** Items are empty here: what the user ate comes from their words, or is asked for. */
 function withoutItems(text: string, notes: string[], trace: Trace): AnalyseImageReply {
   const hasText = text.trim().length > 0;
-  return { items: [], source: hasText ? "text" : "none", notes: hasText ? notes : [...notes, DESCRIBE_NOTE], ledger: trace.ledger, spans: trace.spans };
+  return {
+    items: [],
+    source: hasText ? "text" : "none",
+    notes: hasText ? notes : [...notes, DESCRIBE_NOTE],
+    ledger: trace.ledger,
+    spans: trace.spans,
+  };
 }
 
-export async function analyseImage(request: ParsedAnalyseImageRequest, options: AnalyseOptions): Promise<Result<AnalyseImageReply>> {
+export async function analyseImage(
+  request: ParsedAnalyseImageRequest,
+  options: AnalyseOptions,
+): Promise<Result<AnalyseImageReply>> {
   const trace = new Trace("vision");
   const measured = measureBase64Image(request.image, request.mediaType);
   if (!measured.ok) {
-    trace.add({ name: "vision:measure", startMs: Date.now(), durationMs: 0, status: "error", detail: measured.message });
+    trace.add({
+      name: "vision:measure",
+      startMs: Date.now(),
+      durationMs: 0,
+      status: "error",
+      detail: measured.message,
+    });
     return failure(measured.code, measured.message);
   }
   const info: ImageInfo = measured.info;
@@ -90,7 +122,13 @@ export async function analyseImage(request: ParsedAnalyseImageRequest, options: 
       ...(options.sleep ? { sleep: options.sleep } : {}),
     });
     if (!canSeeImages(client)) {
-      trace.add({ name: "vision:model", startMs: Date.now(), durationMs: 0, status: "skipped", detail: LOCAL_ENGINE_NOTE });
+      trace.add({
+        name: "vision:model",
+        startMs: Date.now(),
+        durationMs: 0,
+        status: "skipped",
+        detail: LOCAL_ENGINE_NOTE,
+      });
       return success(withoutItems(request.text, [...notes, `${NOT_SEEN_NOTE}: ${LOCAL_ENGINE_NOTE}`], trace));
     }
   } catch (error) {
@@ -99,10 +137,21 @@ export async function analyseImage(request: ParsedAnalyseImageRequest, options: 
     throw error;
   }
 
-  const answer = await askModel(client, visionMessages({ data: request.image, mediaType: info.mediaType }, request.text), trace);
+  const answer = await askModel(
+    client,
+    visionMessages({ data: request.image, mediaType: info.mediaType }, request.text),
+    trace,
+  );
   if (!answer.ok) return success(withoutItems(request.text, [...notes, `${NOT_SEEN_NOTE}: ${answer.problem}`], trace));
-  if (answer.items.length === 0) return success(withoutItems(request.text, [...notes, "the vision model saw no food in the photo"], trace));
+  if (answer.items.length === 0)
+    return success(withoutItems(request.text, [...notes, "the vision model saw no food in the photo"], trace));
 
   const resolved = await trace.span("vision:resolve-foods", () => resolveFoods(answer.items, options.searchFoods));
-  return success({ items: resolved.items, source: "model", notes: [...notes, ...resolved.notes], ledger: trace.ledger, spans: trace.spans });
+  return success({
+    items: resolved.items,
+    source: "model",
+    notes: [...notes, ...resolved.notes],
+    ledger: trace.ledger,
+    spans: trace.spans,
+  });
 }

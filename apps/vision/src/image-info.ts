@@ -15,7 +15,11 @@ export interface ImageInfo {
 
 export type Measurement = { ok: true; info: ImageInfo } | { ok: false; code: ErrorCode; message: string };
 
-const FORMAT_NAMES: Record<ImageMediaType, ImageInfo["format"]> = { "image/jpeg": "JPEG", "image/png": "PNG", "image/webp": "WebP" };
+const FORMAT_NAMES: Record<ImageMediaType, ImageInfo["format"]> = {
+  "image/jpeg": "JPEG",
+  "image/png": "PNG",
+  "image/webp": "WebP",
+};
 
 function refuse(code: ErrorCode, message: string): Measurement {
   return { ok: false, code, message };
@@ -53,14 +57,20 @@ export function sniffFormat(bytes: Uint8Array): ImageMediaType | "image/gif" | n
 }
 
 export function measureImage(bytes: Uint8Array, declared?: ImageMediaType): Measurement {
-  if (bytes.length > MAX_IMAGE_BYTES) return refuse("payload_too_large", `the image is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; the limit is 5 MB`);
+  if (bytes.length > MAX_IMAGE_BYTES)
+    return refuse("payload_too_large", `the image is ${(bytes.length / 1024 / 1024).toFixed(1)} MB; the limit is 5 MB`);
   const type = sniffFormat(bytes);
   if (type === null) return refuse("unsupported_media_type", "the file is not a JPEG, PNG or WebP image");
-  if (type === "image/gif") return refuse("unsupported_media_type", "GIF images are not supported: send a JPEG, PNG or WebP photo");
-  if (declared && declared !== type) return refuse("bad_request", `the image was declared as ${declared} but its bytes are a ${FORMAT_NAMES[type]}`);
+  if (type === "image/gif")
+    return refuse("unsupported_media_type", "GIF images are not supported: send a JPEG, PNG or WebP photo");
+  if (declared && declared !== type)
+    return refuse("bad_request", `the image was declared as ${declared} but its bytes are a ${FORMAT_NAMES[type]}`);
   const size = type === "image/jpeg" ? jpegSize(bytes) : type === "image/png" ? pngSize(bytes) : webpSize(bytes);
   if (typeof size === "string") return refuse("bad_request", `the ${FORMAT_NAMES[type]} image is ${size}`);
-  return { ok: true, info: { mediaType: type, format: FORMAT_NAMES[type], width: size.width, height: size.height, bytes: bytes.length } };
+  return {
+    ok: true,
+    info: { mediaType: type, format: FORMAT_NAMES[type], width: size.width, height: size.height, bytes: bytes.length },
+  };
 }
 
 /** "photo: 640×480 JPEG, 48 KB" */
@@ -171,13 +181,18 @@ function webpSize(bytes: Uint8Array): Size {
   const data = 20;
   if (chunk === "VP8 ") {
     // A key frame: 3-byte frame tag, start code 9D 01 2A, then 14-bit width and height.
-    if (bytes[data + 3] !== 0x9d || bytes[data + 4] !== 0x01 || bytes[data + 5] !== 0x2a) return "corrupt (its VP8 start code is missing)";
-    return checked((bytes[data + 6]! | (bytes[data + 7]! << 8)) & 0x3fff, (bytes[data + 8]! | (bytes[data + 9]! << 8)) & 0x3fff);
+    if (bytes[data + 3] !== 0x9d || bytes[data + 4] !== 0x01 || bytes[data + 5] !== 0x2a)
+      return "corrupt (its VP8 start code is missing)";
+    return checked(
+      (bytes[data + 6]! | (bytes[data + 7]! << 8)) & 0x3fff,
+      (bytes[data + 8]! | (bytes[data + 9]! << 8)) & 0x3fff,
+    );
   }
   if (chunk === "VP8L") {
     // Signature 0x2F, then width - 1 and height - 1 as 14-bit fields, least significant bit first.
     if (bytes[data] !== 0x2f) return "corrupt (its VP8L signature is missing)";
-    const bits = (bytes[data + 1]! | (bytes[data + 2]! << 8) | (bytes[data + 3]! << 16) | (bytes[data + 4]! << 24)) >>> 0;
+    const bits =
+      (bytes[data + 1]! | (bytes[data + 2]! << 8) | (bytes[data + 3]! << 16) | (bytes[data + 4]! << 24)) >>> 0;
     return checked((bits & 0x3fff) + 1, ((bits >>> 14) & 0x3fff) + 1);
   }
   if (chunk === "VP8X") {

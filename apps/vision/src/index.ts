@@ -24,8 +24,20 @@ export default class VisionWorker extends WorkerEntrypoint<Bindings> implements 
   async health(): Promise<Health> {
     try {
       const client = createModelClient({ env: this.env, worker: "vision" });
-      if (!canSeeImages(client)) return { worker: "vision", ok: true, detail: "local engine: photos are measured, foods come from the user's words" };
-      return { worker: "vision", ok: true, detail: `vision model ${client.chain("vision").map((link) => `${link.provider}:${link.config.model}`).join(" -> ")}` };
+      if (!canSeeImages(client))
+        return {
+          worker: "vision",
+          ok: true,
+          detail: "local engine: photos are measured, foods come from the user's words",
+        };
+      return {
+        worker: "vision",
+        ok: true,
+        detail: `vision model ${client
+          .chain("vision")
+          .map((link) => `${link.provider}:${link.config.model}`)
+          .join(" -> ")}`,
+      };
     } catch (error) {
       return { worker: "vision", ok: false, detail: error instanceof Error ? error.message : String(error) };
     }

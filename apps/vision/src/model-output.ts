@@ -7,12 +7,19 @@ import { z } from "zod";
 export const MAX_ITEMS = 12;
 
 const modelItemSchema = z.object({
-  name: z.string({ error: "name must be a string" }).trim().min(1, "name must not be empty").max(80, "name must be at most 80 characters"),
+  name: z
+    .string({ error: "name must be a string" })
+    .trim()
+    .min(1, "name must not be empty")
+    .max(80, "name must be at most 80 characters"),
   grams: z
     .number({ error: "grams must be a number (no units)" })
     .positive("grams must be more than 0")
     .max(5000, "grams must be at most 5000 for one item"),
-  confidence: z.number({ error: "confidence must be a number from 0 to 1" }).min(0, "confidence must be from 0 to 1").max(1, "confidence must be from 0 to 1"),
+  confidence: z
+    .number({ error: "confidence must be a number from 0 to 1" })
+    .min(0, "confidence must be from 0 to 1")
+    .max(1, "confidence must be from 0 to 1"),
 });
 
 export const visionOutputSchema = z.object({
@@ -31,7 +38,10 @@ export function extractJson(text: string): unknown {
   } catch {
     // Fall through: look for the outermost braces or brackets inside prose.
   }
-  for (const [open, close] of [["{", "}"], ["[", "]"]] as const) {
+  for (const [open, close] of [
+    ["{", "}"],
+    ["[", "]"],
+  ] as const) {
     const start = trimmed.indexOf(open);
     const end = trimmed.lastIndexOf(close);
     if (start === -1 || end <= start) continue;
@@ -57,7 +67,8 @@ export function parseVisionOutput(text: string): VisionOutput {
   if (json === undefined) return { ok: false, problem: "the reply was not JSON" };
   // A bare list of items is unambiguous; accept it rather than spend a retry on it.
   const candidate = Array.isArray(json) ? { items: json } : json;
-  if (typeof candidate !== "object" || candidate === null) return { ok: false, problem: "the reply was not a JSON object" };
+  if (typeof candidate !== "object" || candidate === null)
+    return { ok: false, problem: "the reply was not a JSON object" };
   const parsed = visionOutputSchema.safeParse(candidate);
   if (!parsed.success) return { ok: false, problem: describeIssues(parsed.error) };
   return { ok: true, items: parsed.data.items };

@@ -29,7 +29,8 @@ export async function resolveFoods(items: ModelItem[], searchFoods: SearchFoods)
   const lookups = await Promise.all(items.map((item) => lookUp(item, searchFoods)));
   // Failures grouped by reason, so a Worker that is down makes one note, not one per item.
   const failed = new Map<string, string[]>();
-  for (const { item, failure } of lookups) if (failure !== undefined) failed.set(failure, [...(failed.get(failure) ?? []), item.name]);
+  for (const { item, failure } of lookups)
+    if (failure !== undefined) failed.set(failure, [...(failed.get(failure) ?? []), item.name]);
   const unmatched = lookups.filter((lookup) => lookup.unmatched).map((lookup) => lookup.item.name);
   const quoted = (names: string[]) => names.map((name) => `"${name}"`).join(", ");
   const notes = [...failed].map(([reason, names]) => `food lookup failed for ${quoted(names)}: ${reason}`);

@@ -2,7 +2,13 @@
 // AI_PROVIDER=local), and the Workers AI path through the real provider with the AI binding
 // replaced by one that answers with the response fixtures.
 import { resetCircuitBreakers } from "@ensemble/ai";
-import { type FoodSearchReply, type Result, type SearchFoodsRequest, analyseImageRequestSchema, success } from "@ensemble/contracts";
+import {
+  type FoodSearchReply,
+  type Result,
+  type SearchFoodsRequest,
+  analyseImageRequestSchema,
+  success,
+} from "@ensemble/contracts";
 import { env, exports } from "cloudflare:workers";
 import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { seedFoods } from "../../embedding/test/seed-foods.ts";
@@ -18,8 +24,15 @@ import { encodePng, fromBase64, toBase64 } from "./png.ts";
 
 const LUNCH = "my lunch: chicken salad and a roll";
 
-function request(overrides: Partial<{ image: string; mediaType: "image/jpeg" | "image/png" | "image/webp"; text: string }> = {}) {
-  return analyseImageRequestSchema.parse({ requestId: "user-1:request-1", image: BASELINE_JPEG, mediaType: "image/jpeg", ...overrides });
+function request(
+  overrides: Partial<{ image: string; mediaType: "image/jpeg" | "image/png" | "image/webp"; text: string }> = {},
+) {
+  return analyseImageRequestSchema.parse({
+    requestId: "user-1:request-1",
+    image: BASELINE_JPEG,
+    mediaType: "image/jpeg",
+    ...overrides,
+  });
 }
 
 /** An AI binding that answers each run with the next scripted body (or throws it), and records the runs. */
@@ -44,7 +57,13 @@ function fakeSearch() {
     queries.push(query);
     const key = Object.keys(FOOD_IDS).find((word) => query.query.includes(word));
     const hits = key
-      ? [{ food: { id: FOOD_IDS[key]!, name: key, group: "test", per100g: {} as never, measures: [] }, score: 0.9, why: ["test"] }]
+      ? [
+          {
+            food: { id: FOOD_IDS[key]!, name: key, group: "test", per100g: {} as never, measures: [] },
+            score: 0.9,
+            why: ["test"],
+          },
+        ]
       : [];
     return success({ query: query.query, understood: { text: query.query, filters: {} }, hits });
   };
@@ -58,7 +77,12 @@ beforeEach(() => resetCircuitBreakers());
 
 describe("the local path (AI_PROVIDER=local): measured, honest, never invents foods", () => {
   it("measures the photo and hands on the user's words", async () => {
-    const result = await exports.default.analyse({ requestId: "r1", image: BASELINE_JPEG, mediaType: "image/jpeg", text: LUNCH });
+    const result = await exports.default.analyse({
+      requestId: "r1",
+      image: BASELINE_JPEG,
+      mediaType: "image/jpeg",
+      text: LUNCH,
+    });
     expect(result.ok).toBe(true);
     if (!result.ok) return;
     expect(result.value.items).toEqual([]);
@@ -68,7 +92,10 @@ describe("the local path (AI_PROVIDER=local): measured, honest, never invents fo
     expect(result.value.notes).not.toContain(DESCRIBE_NOTE);
     // No model was asked anything.
     expect(result.value.ledger).toEqual([]);
-    expect(result.value.spans.map((span) => `${span.name}:${span.status}`)).toEqual(["vision:measure:ok", "vision:model:skipped"]);
+    expect(result.value.spans.map((span) => `${span.name}:${span.status}`)).toEqual([
+      "vision:measure:ok",
+      "vision:model:skipped",
+    ]);
   });
 
   it("asks for a description when the photo came without words", async () => {
@@ -81,13 +108,25 @@ describe("the local path (AI_PROVIDER=local): measured, honest, never invents fo
   });
 
   it("treats words that are only whitespace as no words", async () => {
-    const result = await exports.default.analyse({ requestId: "r3", image: LOSSY_WEBP, mediaType: "image/webp", text: "   " });
-    expect(result).toMatchObject({ ok: true, value: { source: "none", notes: expect.arrayContaining(["photo: 50×30 WebP, 108 bytes", DESCRIBE_NOTE]) } });
+    const result = await exports.default.analyse({
+      requestId: "r3",
+      image: LOSSY_WEBP,
+      mediaType: "image/webp",
+      text: "   ",
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { source: "none", notes: expect.arrayContaining(["photo: 50×30 WebP, 108 bytes", DESCRIBE_NOTE]) },
+    });
   });
 
   it("never calls a model, even with an AI binding present", async () => {
     const ai = scriptedBinding([itemsFixture]);
-    const result = await analyseImage(request({ text: LUNCH }), { env: { AI_PROVIDER: "local" }, ai, searchFoods: fakeSearch().search });
+    const result = await analyseImage(request({ text: LUNCH }), {
+      env: { AI_PROVIDER: "local" },
+      ai,
+      searchFoods: fakeSearch().search,
+    });
     expect(result).toMatchObject({ ok: true, value: { items: [], source: "text" } });
     expect(ai.runs).toHaveLength(0);
   });
@@ -114,8 +153,15 @@ describe("refusals over RPC: Result failures, nothing thrown", () => {
   });
 
   it("refuses a request that breaks the contract", async () => {
-    const result = await exports.default.analyse({ requestId: "r", image: TINY_GIF, mediaType: "image/gif" as "image/jpeg" });
-    expect(result).toMatchObject({ ok: false, error: { code: "bad_request", message: expect.stringContaining("mediaType") } });
+    const result = await exports.default.analyse({
+      requestId: "r",
+      image: TINY_GIF,
+      mediaType: "image/gif" as "image/jpeg",
+    });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: "bad_request", message: expect.stringContaining("mediaType") },
+    });
   });
 });
 
@@ -147,10 +193,21 @@ describe("the Workers AI path (recorded-shape responses)", () => {
         notes: ["photo: 64×48 JPEG, 419 bytes"],
       },
     });
-    expect(foods.queries.map((query) => query.query)).toEqual(["grilled chicken breast", "mixed green salad", "bread roll"]);
+    expect(foods.queries.map((query) => query.query)).toEqual([
+      "grilled chicken breast",
+      "mixed green salad",
+      "bread roll",
+    ]);
     if (!result.ok) return;
     expect(result.value.ledger).toEqual([
-      expect.objectContaining({ task: "vision", model: "@cf/meta/llama-3.2-11b-vision-instruct", provider: "workers-ai", inputTokens: 1642, outputTokens: 71, ok: true }),
+      expect.objectContaining({
+        task: "vision",
+        model: "@cf/meta/llama-3.2-11b-vision-instruct",
+        provider: "workers-ai",
+        inputTokens: 1642,
+        outputTokens: 71,
+        ok: true,
+      }),
     ]);
   });
 
@@ -159,34 +216,57 @@ describe("the Workers AI path (recorded-shape responses)", () => {
     const overridden = { ...WORKERS_AI, MODEL_VISION: "@cf/meta/llama-4-scout-17b-16e-instruct" };
     const result = await analyseImage(request(), { env: overridden, ai, searchFoods: fakeSearch().search });
     expect(ai.runs[0]!.model).toBe("@cf/meta/llama-4-scout-17b-16e-instruct");
-    expect(result).toMatchObject({ ok: true, value: { source: "model", items: [{ name: "banana", grams: 118, confidence: 0.93, foodId: 9040 }] } });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { source: "model", items: [{ name: "banana", grams: 118, confidence: 0.93, foodId: 9040 }] },
+    });
   });
 
   it("retries malformed output once, telling the model what was wrong", async () => {
     const ai = scriptedBinding([proseFixture, itemsFixture]);
-    const result = await analyseImage(request({ text: LUNCH }), { env: WORKERS_AI, ai, searchFoods: fakeSearch().search });
+    const result = await analyseImage(request({ text: LUNCH }), {
+      env: WORKERS_AI,
+      ai,
+      searchFoods: fakeSearch().search,
+    });
     expect(ai.runs).toHaveLength(2);
     const retry = ai.runs[1]!.inputs.messages as { role: string; content: unknown }[];
     expect(retry).toHaveLength(4);
-    expect(retry[1]!.content).toEqual(expect.arrayContaining([{ type: "image_url", image_url: { url: `data:image/jpeg;base64,${BASELINE_JPEG}` } }]));
+    expect(retry[1]!.content).toEqual(
+      expect.arrayContaining([{ type: "image_url", image_url: { url: `data:image/jpeg;base64,${BASELINE_JPEG}` } }]),
+    );
     expect(retry[2]).toMatchObject({ role: "assistant", content: proseFixture.response });
-    expect(retry[3]).toMatchObject({ role: "user", content: expect.stringContaining("could not be used: the reply was not JSON") });
-    expect(result).toMatchObject({ ok: true, value: { source: "model", items: [{ foodId: 5064 }, { foodId: 11251 }, { foodId: 18350 }] } });
+    expect(retry[3]).toMatchObject({
+      role: "user",
+      content: expect.stringContaining("could not be used: the reply was not JSON"),
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { source: "model", items: [{ foodId: 5064 }, { foodId: 11251 }, { foodId: 18350 }] },
+    });
     if (!result.ok) return;
     expect(result.value.ledger).toHaveLength(2);
-    expect(result.value.spans.filter((span) => span.name === "vision:validate")).toEqual([expect.objectContaining({ status: "retry", detail: "the reply was not JSON" })]);
+    expect(result.value.spans.filter((span) => span.name === "vision:validate")).toEqual([
+      expect.objectContaining({ status: "retry", detail: "the reply was not JSON" }),
+    ]);
   });
 
   it("names the exact fields that were wrong in the retry", async () => {
     const ai = scriptedBinding([wrongShapeFixture, itemsFixture]);
     await analyseImage(request(), { env: WORKERS_AI, ai, searchFoods: fakeSearch().search });
     const retry = ai.runs[1]!.inputs.messages as { role: string; content: string }[];
-    expect(retry[3]!.content).toContain("items.0.grams: grams must be a number (no units); items.0.confidence: confidence must be a number from 0 to 1");
+    expect(retry[3]!.content).toContain(
+      "items.0.grams: grams must be a number (no units); items.0.confidence: confidence must be a number from 0 to 1",
+    );
   });
 
   it("reports honestly when the output is malformed twice: no items, the words handed on", async () => {
     const ai = scriptedBinding([proseFixture, wrongShapeFixture, itemsFixture]);
-    const result = await analyseImage(request({ text: LUNCH }), { env: WORKERS_AI, ai, searchFoods: fakeSearch().search });
+    const result = await analyseImage(request({ text: LUNCH }), {
+      env: WORKERS_AI,
+      ai,
+      searchFoods: fakeSearch().search,
+    });
     expect(ai.runs).toHaveLength(2);
     expect(result).toMatchObject({ ok: true, value: { items: [], source: "text" } });
     if (!result.ok) return;
@@ -194,24 +274,46 @@ describe("the Workers AI path (recorded-shape responses)", () => {
       "photo: 64×48 JPEG, 419 bytes",
       "no foods were read from the photo: the vision model's answer was unusable twice (items.0.grams: grams must be a number (no units); items.0.confidence: confidence must be a number from 0 to 1)",
     ]);
-    expect(result.value.spans.filter((span) => span.name === "vision:validate").map((span) => span.status)).toEqual(["retry", "error"]);
+    expect(result.value.spans.filter((span) => span.name === "vision:validate").map((span) => span.status)).toEqual([
+      "retry",
+      "error",
+    ]);
   });
 
   it("asks for a description when the output is malformed twice and there are no words", async () => {
     const ai = scriptedBinding([proseFixture]);
     const result = await analyseImage(request(), { env: WORKERS_AI, ai, searchFoods: fakeSearch().search });
-    expect(result).toMatchObject({ ok: true, value: { items: [], source: "none", notes: expect.arrayContaining([DESCRIBE_NOTE]) } });
+    expect(result).toMatchObject({
+      ok: true,
+      value: { items: [], source: "none", notes: expect.arrayContaining([DESCRIBE_NOTE]) },
+    });
   });
 
   it("says so when the model sees no food", async () => {
     const ai = scriptedBinding([noFoodFixture]);
-    const result = await analyseImage(request({ text: LUNCH }), { env: WORKERS_AI, ai, searchFoods: fakeSearch().search });
-    expect(result).toMatchObject({ ok: true, value: { items: [], source: "text", notes: ["photo: 64×48 JPEG, 419 bytes", "the vision model saw no food in the photo"] } });
+    const result = await analyseImage(request({ text: LUNCH }), {
+      env: WORKERS_AI,
+      ai,
+      searchFoods: fakeSearch().search,
+    });
+    expect(result).toMatchObject({
+      ok: true,
+      value: {
+        items: [],
+        source: "text",
+        notes: ["photo: 64×48 JPEG, 419 bytes", "the vision model saw no food in the photo"],
+      },
+    });
   });
 
   it("degrades honestly when the vision model is down (after the client's own retries)", async () => {
     const ai = scriptedBinding([new Error("3040: Capacity temporarily exceeded, please try again.")]);
-    const result = await analyseImage(request(), { env: WORKERS_AI, ai, searchFoods: fakeSearch().search, sleep: noSleep });
+    const result = await analyseImage(request(), {
+      env: WORKERS_AI,
+      ai,
+      searchFoods: fakeSearch().search,
+      sleep: noSleep,
+    });
     expect(ai.runs).toHaveLength(3); // one call and MODEL_MAX_RETRIES (2) retries
     expect(result).toMatchObject({ ok: true, value: { items: [], source: "none" } });
     if (!result.ok) return;
@@ -221,11 +323,19 @@ describe("the Workers AI path (recorded-shape responses)", () => {
 
   it("makes one note when every lookup fails the same way", async () => {
     const ai = scriptedBinding([itemsFixture]);
-    const searchFoods = async (): Promise<Result<FoodSearchReply>> => ({ ok: false, error: { code: "unavailable", message: "index not loaded", retryable: true } });
+    const searchFoods = async (): Promise<Result<FoodSearchReply>> => ({
+      ok: false,
+      error: { code: "unavailable", message: "index not loaded", retryable: true },
+    });
     const result = await analyseImage(request(), { env: WORKERS_AI, ai, searchFoods });
     expect(result).toMatchObject({
       ok: true,
-      value: { notes: ["photo: 64×48 JPEG, 419 bytes", 'food lookup failed for "grilled chicken breast", "mixed green salad", "bread roll": index not loaded'] },
+      value: {
+        notes: [
+          "photo: 64×48 JPEG, 419 bytes",
+          'food lookup failed for "grilled chicken breast", "mixed green salad", "bread roll": index not loaded',
+        ],
+      },
     });
   });
 
@@ -247,7 +357,10 @@ describe("the Workers AI path (recorded-shape responses)", () => {
 
   it("fails loudly when Workers AI is chosen but there is no AI binding", async () => {
     const result = await analyseImage(request(), { env: WORKERS_AI, searchFoods: fakeSearch().search });
-    expect(result).toMatchObject({ ok: false, error: { code: "internal", message: expect.stringContaining("AI_PROVIDER") } });
+    expect(result).toMatchObject({
+      ok: false,
+      error: { code: "internal", message: expect.stringContaining("AI_PROVIDER") },
+    });
   });
 });
 

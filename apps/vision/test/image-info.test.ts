@@ -1,6 +1,19 @@
 import { describe, expect, it } from "vitest";
-import { crc32 as sourceCrc32, describeImage, formatBytes, measureBase64Image, measureImage } from "../src/image-info.ts";
-import { BASELINE_JPEG, EXTENDED_WEBP, LOSSLESS_WEBP, LOSSY_WEBP, PROGRESSIVE_JPEG, TINY_GIF } from "./fixtures/images.ts";
+import {
+  crc32 as sourceCrc32,
+  describeImage,
+  formatBytes,
+  measureBase64Image,
+  measureImage,
+} from "../src/image-info.ts";
+import {
+  BASELINE_JPEG,
+  EXTENDED_WEBP,
+  LOSSLESS_WEBP,
+  LOSSY_WEBP,
+  PROGRESSIVE_JPEG,
+  TINY_GIF,
+} from "./fixtures/images.ts";
 import { crc32, encodePng, fromBase64, toBase64 } from "./png.ts";
 
 function measured(bytes: Uint8Array, declared?: "image/jpeg" | "image/png" | "image/webp") {
@@ -28,7 +41,12 @@ describe("measureImage on real files", () => {
   });
 
   it("reads the size of PNGs encoded here, odd sizes included", async () => {
-    for (const [width, height] of [[1, 1], [3, 2], [640, 480], [1001, 7]] as const) {
+    for (const [width, height] of [
+      [1, 1],
+      [3, 2],
+      [640, 480],
+      [1001, 7],
+    ] as const) {
       const png = await encodePng(width, height);
       expect(measured(png, "image/png")).toMatchObject({ format: "PNG", width, height, bytes: png.length });
     }
@@ -51,7 +69,10 @@ describe("measureImage on real files", () => {
 
 describe("measureImage refuses what is not a whole photo", () => {
   it("refuses a GIF as an unsupported type", () => {
-    expect(refused(fromBase64(TINY_GIF))).toMatchObject({ code: "unsupported_media_type", message: expect.stringContaining("GIF") });
+    expect(refused(fromBase64(TINY_GIF))).toMatchObject({
+      code: "unsupported_media_type",
+      message: expect.stringContaining("GIF"),
+    });
   });
 
   it("refuses a text file renamed to .jpg", () => {
@@ -64,7 +85,10 @@ describe("measureImage refuses what is not a whole photo", () => {
     big.set(fromBase64(BASELINE_JPEG));
     expect(refused(big, "image/jpeg")).toMatchObject({ code: "payload_too_large" });
     // The base64 form is refused from its length alone.
-    expect(measureBase64Image("A".repeat(7_000_004), "image/jpeg")).toMatchObject({ ok: false, code: "payload_too_large" });
+    expect(measureBase64Image("A".repeat(7_000_004), "image/jpeg")).toMatchObject({
+      ok: false,
+      code: "payload_too_large",
+    });
   });
 
   it("refuses truncated JPEGs, cut in the headers or in the image data", () => {
@@ -90,13 +114,19 @@ describe("measureImage refuses what is not a whole photo", () => {
   it("refuses truncated WebPs of every kind", () => {
     for (const base64 of [LOSSY_WEBP, LOSSLESS_WEBP, EXTENDED_WEBP]) {
       const webp = fromBase64(base64);
-      expect(refused(webp.subarray(0, webp.length - 10), "image/webp")).toMatchObject({ code: "bad_request", message: expect.stringContaining("truncated") });
+      expect(refused(webp.subarray(0, webp.length - 10), "image/webp")).toMatchObject({
+        code: "bad_request",
+        message: expect.stringContaining("truncated"),
+      });
       expect(refused(webp.subarray(0, 24), "image/webp")).toMatchObject({ code: "bad_request" });
     }
   });
 
   it("refuses bytes that contradict the declared type", () => {
-    expect(refused(fromBase64(BASELINE_JPEG), "image/png")).toMatchObject({ code: "bad_request", message: expect.stringContaining("declared as image/png") });
+    expect(refused(fromBase64(BASELINE_JPEG), "image/png")).toMatchObject({
+      code: "bad_request",
+      message: expect.stringContaining("declared as image/png"),
+    });
   });
 
   it("refuses a JPEG whose frame header says 0×0", () => {

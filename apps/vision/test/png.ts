@@ -52,12 +52,18 @@ export async function encodePng(
     for (let x = 0; x < width; x++) rows.set(pixel(x, y), row + 1 + x * 3);
   }
   const signature = new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a]);
-  return concat([signature, chunk("IHDR", header), chunk("IDAT", await deflate(rows)), chunk("IEND", new Uint8Array())]);
+  return concat([
+    signature,
+    chunk("IHDR", header),
+    chunk("IDAT", await deflate(rows)),
+    chunk("IEND", new Uint8Array()),
+  ]);
 }
 
 export function toBase64(bytes: Uint8Array): string {
   let binary = "";
-  for (let index = 0; index < bytes.length; index += 0x8000) binary += String.fromCharCode(...bytes.subarray(index, index + 0x8000));
+  for (let index = 0; index < bytes.length; index += 0x8000)
+    binary += String.fromCharCode(...bytes.subarray(index, index + 0x8000));
   return btoa(binary);
 }
 

@@ -124,8 +124,14 @@ export async function databaseHealth(worker: string, database: D1Database): Prom
   try {
     const row = await database.prepare("SELECT count(*) AS applied FROM d1_migrations").first<{ applied: number }>();
     const applied = row?.applied ?? 0;
-    return applied > 0 ? { worker, ok: true, detail: `${applied} migrations applied` } : { worker, ok: false, detail: "no migrations applied" };
+    return applied > 0
+      ? { worker, ok: true, detail: `${applied} migrations applied` }
+      : { worker, ok: false, detail: "no migrations applied" };
   } catch (error) {
-    return { worker, ok: false, detail: `database unavailable: ${error instanceof Error ? error.message : String(error)}` };
+    return {
+      worker,
+      ok: false,
+      detail: `database unavailable: ${error instanceof Error ? error.message : String(error)}`,
+    };
   }
 }

@@ -7,7 +7,10 @@ export const MAX_JSON_BODY_BYTES = 64 * 1024;
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
 
 export const chatRequestSchema = z.object({
-  message: z.string().trim().max(MAX_MESSAGE_CHARACTERS, `message must be at most ${MAX_MESSAGE_CHARACTERS} characters`),
+  message: z
+    .string()
+    .trim()
+    .max(MAX_MESSAGE_CHARACTERS, `message must be at most ${MAX_MESSAGE_CHARACTERS} characters`),
   /** A data URL (data:image/jpeg;base64,...). Multipart uploads carry the file instead. */
   image: z.string().optional(),
   conversationId: z.string().min(1).max(64).optional(),
@@ -20,8 +23,14 @@ export const usageSummarySchema = z.object({
   inputTokens: z.number(),
   outputTokens: z.number(),
   costUsd: z.number(),
-  byModel: z.record(z.string(), z.object({ calls: z.number(), inputTokens: z.number(), outputTokens: z.number(), costUsd: z.number() })),
-  byTask: z.record(z.string(), z.object({ calls: z.number(), inputTokens: z.number(), outputTokens: z.number(), costUsd: z.number() })),
+  byModel: z.record(
+    z.string(),
+    z.object({ calls: z.number(), inputTokens: z.number(), outputTokens: z.number(), costUsd: z.number() }),
+  ),
+  byTask: z.record(
+    z.string(),
+    z.object({ calls: z.number(), inputTokens: z.number(), outputTokens: z.number(), costUsd: z.number() }),
+  ),
 });
 export type UsageSummary = z.infer<typeof usageSummarySchema>;
 
@@ -54,9 +63,18 @@ export const errorEnvelopeSchema = z.object({
 });
 export type ErrorEnvelope = z.infer<typeof errorEnvelopeSchema>;
 
-export function errorResponse(code: ErrorCode, message: string, init: { requestId?: string; details?: unknown; headers?: HeadersInit } = {}): Response {
+export function errorResponse(
+  code: ErrorCode,
+  message: string,
+  init: { requestId?: string; details?: unknown; headers?: HeadersInit } = {},
+): Response {
   const body: ErrorEnvelope = {
-    error: { code, message, ...(init.requestId ? { requestId: init.requestId } : {}), ...(init.details === undefined ? {} : { details: init.details }) },
+    error: {
+      code,
+      message,
+      ...(init.requestId ? { requestId: init.requestId } : {}),
+      ...(init.details === undefined ? {} : { details: init.details }),
+    },
   };
   return Response.json(body, { status: HTTP_STATUS[code], headers: init.headers });
 }

@@ -45,7 +45,14 @@ export const specialistRequestSchema = z.object({
   targets: targetsSchema.optional(),
   /** Foods the vision Worker saw in a photo, when the message came with one. */
   visionItems: z
-    .array(z.object({ name: z.string(), grams: z.number().positive(), confidence: z.number().min(0).max(1), foodId: z.number().int().optional() }))
+    .array(
+      z.object({
+        name: z.string(),
+        grams: z.number().positive(),
+        confidence: z.number().min(0).max(1),
+        foodId: z.number().int().optional(),
+      }),
+    )
     .optional(),
 });
 export type SpecialistRequest = z.input<typeof specialistRequestSchema>;

@@ -49,9 +49,13 @@ describe("getModelConfig", () => {
     expect(getModelConfig("specialist", environment, "metrics-workout").model).toBe(
       "@cf/meta/llama-3.3-70b-instruct-fp8-fast",
     );
-    expect(getModelConfig("specialist", environment, "metrics-workout").source).toBe("MODEL_SPECIALIST_METRICS_WORKOUT");
+    expect(getModelConfig("specialist", environment, "metrics-workout").source).toBe(
+      "MODEL_SPECIALIST_METRICS_WORKOUT",
+    );
     expect(getModelConfig("specialist", environment, "meal").model).toBe("@cf/zai-org/glm-4.7-flash");
-    expect(getModelConfig("specialist", { ...pinned, MODEL_SPECIALIST_MEAL: "local" }, "protocol").source).toBe("default");
+    expect(getModelConfig("specialist", { ...pinned, MODEL_SPECIALIST_MEAL: "local" }, "protocol").source).toBe(
+      "default",
+    );
     expect(modelVariable("specialist", "metrics-workout")).toBe("MODEL_SPECIALIST_METRICS_WORKOUT");
   });
 
@@ -80,9 +84,9 @@ describe("getModelConfig", () => {
     expect(() => getModelConfig("specialist", { ...pinned, MODEL_SPECIALIST: "@cf/baai/bge-base-en-v1.5" })).toThrow(
       /MODEL_SPECIALIST: .*lacks tools/,
     );
-    expect(() => getModelConfig("fallback", { ...pinned, MODEL_FALLBACK: "@cf/meta/llama-3.2-11b-vision-instruct" })).toThrow(
-      /lacks tools/,
-    );
+    expect(() =>
+      getModelConfig("fallback", { ...pinned, MODEL_FALLBACK: "@cf/meta/llama-3.2-11b-vision-instruct" }),
+    ).toThrow(/lacks tools/);
     expect(() => getModelConfig("vision", { ...pinned, MODEL_VISION: "@cf/meta/llama-3.1-8b-instruct-fast" })).toThrow(
       /lacks vision/,
     );
@@ -93,7 +97,11 @@ describe("getModelConfig", () => {
 
   it("allows a model outside the catalog only with declared capabilities", () => {
     const declared = JSON.stringify({ "qwen2.5:7b": { capabilities: ["chat", "json", "tools"] } });
-    const config = getModelConfig("specialist", { ...pinned, MODEL_SPECIALIST: "qwen2.5:7b", MODEL_CATALOG_EXTRA: declared });
+    const config = getModelConfig("specialist", {
+      ...pinned,
+      MODEL_SPECIALIST: "qwen2.5:7b",
+      MODEL_CATALOG_EXTRA: declared,
+    });
     expect(config.capabilities).toContain("tools");
     expect(() =>
       getModelConfig("vision", { ...pinned, MODEL_VISION: "qwen2.5:7b", MODEL_CATALOG_EXTRA: declared }),
@@ -107,7 +115,11 @@ describe("getModelConfig", () => {
 describe("whole assignment", () => {
   it("validates every slot and reports each problem once", () => {
     expect(validateModelEnvironment(pinned)).toEqual([]);
-    const errors = validateModelEnvironment({ ...pinned, MODEL_ROUTER: "nope", MODEL_VISION: "@cf/baai/bge-base-en-v1.5" });
+    const errors = validateModelEnvironment({
+      ...pinned,
+      MODEL_ROUTER: "nope",
+      MODEL_VISION: "@cf/baai/bge-base-en-v1.5",
+    });
     expect(errors.map((error) => error.variable)).toEqual(["MODEL_ROUTER", "MODEL_VISION"]);
   });
 

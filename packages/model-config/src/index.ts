@@ -32,8 +32,18 @@ interface TaskDefaults {
 export const TASK_DEFAULTS: Record<ModelTask, TaskDefaults> = {
   router: { model: "@cf/meta/llama-3.1-8b-instruct-fast", maxTokens: 60, temperature: 0, requires: ["json"] },
   onboarding: { model: "@cf/meta/llama-3.1-8b-instruct-fast", maxTokens: 300, temperature: 0.3, requires: ["chat"] },
-  specialist: { model: "@cf/meta/llama-4-scout-17b-16e-instruct", maxTokens: 700, temperature: 0.2, requires: ["tools"] },
-  vision: { model: "@cf/meta/llama-3.2-11b-vision-instruct", maxTokens: 600, temperature: 0, requires: ["vision", "json"] },
+  specialist: {
+    model: "@cf/meta/llama-4-scout-17b-16e-instruct",
+    maxTokens: 700,
+    temperature: 0.2,
+    requires: ["tools"],
+  },
+  vision: {
+    model: "@cf/meta/llama-3.2-11b-vision-instruct",
+    maxTokens: 600,
+    temperature: 0,
+    requires: ["vision", "json"],
+  },
   fallback: { model: "@cf/zai-org/glm-4.7-flash", maxTokens: 700, temperature: 0.2, requires: ["tools"] },
   synthesis: { model: "@cf/meta/llama-3.1-8b-instruct-fast", maxTokens: 500, temperature: 0.3, requires: ["chat"] },
   summary: { model: "@cf/meta/llama-3.1-8b-instruct-fast", maxTokens: 300, temperature: 0.2, requires: ["chat"] },
@@ -100,7 +110,13 @@ function lookUp(modelId: string, environment: ModelEnvironment): CatalogEntry | 
   return entry ? { id: modelId, ...entry } : undefined;
 }
 
-function numberVariable(environment: ModelEnvironment, name: string, fallback: number, min: number, max: number): number {
+function numberVariable(
+  environment: ModelEnvironment,
+  name: string,
+  fallback: number,
+  min: number,
+  max: number,
+): number {
   const raw = environment[name];
   if (raw === undefined || raw === "") return fallback;
   const value = Number(raw);
@@ -116,7 +132,8 @@ function numberVariable(environment: ModelEnvironment, name: string, fallback: n
  */
 export function getModelConfig(task: ModelTask, environment: ModelEnvironment, domain?: SpecialistDomain): ModelConfig {
   const defaults = TASK_DEFAULTS[task];
-  const candidates = domain && task === "specialist" ? [modelVariable(task, domain), modelVariable(task)] : [modelVariable(task)];
+  const candidates =
+    domain && task === "specialist" ? [modelVariable(task, domain), modelVariable(task)] : [modelVariable(task)];
   const chosenVariable = candidates.find((name) => environment[name]?.trim());
   const model = chosenVariable ? environment[chosenVariable]!.trim() : defaults.model;
   const source = chosenVariable ?? "default";
@@ -130,7 +147,10 @@ export function getModelConfig(task: ModelTask, environment: ModelEnvironment, d
     );
   }
   if (entry.deprecatedOn && entry.deprecatedOn <= today(environment)) {
-    throw new ModelConfigError(variable, `model "${model}" was deprecated on ${entry.deprecatedOn}; pick a current one.`);
+    throw new ModelConfigError(
+      variable,
+      `model "${model}" was deprecated on ${entry.deprecatedOn}; pick a current one.`,
+    );
   }
   const missing = defaults.requires.filter((capability) => !entry.capabilities.includes(capability));
   if (missing.length > 0) {

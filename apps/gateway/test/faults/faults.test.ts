@@ -29,12 +29,17 @@ describe("with one specialist down and one too slow", () => {
     expect(body.toolCalls).toEqual(expect.arrayContaining([expect.objectContaining({ name: "log_meal", ok: true })]));
     expect(body.reply).toMatch(/supplement|creatine/i);
     expect(body.reply).toMatch(/couldn't|could not|not logged|try again|wasn't|failed/i);
-    const meals = await env.MEAL_DB.prepare("SELECT count(*) AS count FROM meals WHERE user_id = ?").bind(user).first<{ count: number }>();
+    const meals = await env.MEAL_DB.prepare("SELECT count(*) AS count FROM meals WHERE user_id = ?")
+      .bind(user)
+      .first<{ count: number }>();
     expect(meals?.count).toBe(1);
   });
 
   it("times a slow branch out and still answers", async () => {
-    const { status, body } = await chat(uniqueUser("slow"), "had a protein shake after my workout and benched 80 kg for 3 sets of 5");
+    const { status, body } = await chat(
+      uniqueUser("slow"),
+      "had a protein shake after my workout and benched 80 kg for 3 sets of 5",
+    );
     expect(status).toBe(200);
     expect(body.route.path).toBe("coordinator");
     const branches = body.trace.spans.filter((span: { name: string }) => span.name.startsWith("branch:"));
