@@ -1,5 +1,6 @@
 // GET /health: every Worker asked over its binding, each with its own status and latency.
 import type { Bindings } from "./env.ts";
+import { validateChains } from "@ensemble/ai";
 import { WORKER_NAMES } from "@ensemble/contracts";
 
 type Internal = Exclude<(typeof WORKER_NAMES)[number], "gateway">;
@@ -47,6 +48,17 @@ export async function healthOfAllWorkers(environment: Bindings) {
 
 async function gatewayHealth(environment: Bindings) {
   const started = performance.now();
+  // A model variable set in the dashboard takes effect without a deploy, so health re-checks the
+  // assignment and names the variable at fault.
+  const configuration = validateChains(environment).map((error) => error.message);
+  if (configuration.length > 0) {
+    return {
+      worker: "gateway",
+      ok: false,
+      latencyMs: round(performance.now() - started),
+      detail: `model configuration: ${configuration.join("; ")}`,
+    };
+  }
   try {
     await environment.DB.prepare("SELECT count(*) FROM d1_migrations").first();
     return { worker: "gateway", ok: true, latencyMs: round(performance.now() - started) };

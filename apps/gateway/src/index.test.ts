@@ -26,3 +26,15 @@ describe("GET /health", () => {
     expect(foods).not.toBeNull();
   });
 });
+
+describe("GET /health with a bad model variable", () => {
+  it("reports the variable at fault", async () => {
+    const { app } = await import("./app.ts");
+    const response = await app.request("/health", {}, { ...env, MODEL_SPECIALIST: "@cf/meta/llama-3.1-8b-instruct" });
+    expect(response.status).toBe(503);
+    const body = (await response.json()) as { workers: { worker: string; ok: boolean; detail?: string }[] };
+    const gateway = body.workers.find((check) => check.worker === "gateway");
+    expect(gateway?.ok).toBe(false);
+    expect(gateway?.detail).toMatch(/MODEL_SPECIALIST: .*deprecated/);
+  });
+});
