@@ -31,9 +31,21 @@ function headline(summary: Summary): string {
   const cards: [string, string, string][] = [
     ["pass^1", percent(summary.passHat["1"] ?? summary.passRate), `${summary.runs} runs of ${summary.cases} cases`],
     ["routing accuracy", percent(summary.routing.accuracy), `${summary.routing.evaluated} routed cases`],
-    ["tool selection F1", fixed(summary.tools.meanF1), `relevance ${percent(summary.tools.relevance.rate)} · irrelevance ${percent(summary.tools.irrelevance.rate)}`],
-    ["argument accuracy", percent(summary.tools.arguments.accuracy), `${summary.tools.arguments.matched}/${summary.tools.arguments.expected} expected calls`],
-    ["violations", String(summary.tools.violations), summary.tools.violationCases.slice(0, 3).join(", ") || "no forbidden write ran"],
+    [
+      "tool selection F1",
+      fixed(summary.tools.meanF1),
+      `relevance ${percent(summary.tools.relevance.rate)} · irrelevance ${percent(summary.tools.irrelevance.rate)}`,
+    ],
+    [
+      "argument accuracy",
+      percent(summary.tools.arguments.accuracy),
+      `${summary.tools.arguments.matched}/${summary.tools.arguments.expected} expected calls`,
+    ],
+    [
+      "violations",
+      String(summary.tools.violations),
+      summary.tools.violationCases.slice(0, 3).join(", ") || "no forbidden write ran",
+    ],
     ["answer score", fixed(summary.answers.meanScore), `rubric passed ${percent(summary.answers.passRate)}`],
     ["cost per run", usd(summary.cost.meanUsdPerRun), `total ${usd(summary.cost.totalUsd)}`],
     ["latency", `${fixed(summary.latency.p50Ms, 0)} ms`, `p95 ${fixed(summary.latency.p95Ms, 0)} ms`],
@@ -41,36 +53,59 @@ function headline(summary: Summary): string {
   const pass = Object.entries(summary.passHat)
     .map(([k, value]) => `pass^${k} ${percent(value)}`)
     .join(" · ");
-  return `<div class=cards>${cards.map(([name, value, note]) => `<div class=card><div class=label>${escapeHtml(name)}</div><div class=value>${escapeHtml(value)}</div><div class=note>${escapeHtml(note)}</div></div>`).join("")}</div><p class=muted>${escapeHtml(pass)} · blame: ${Object.entries(summary.blame)
-    .filter(([name, count]) => name !== "none" && count > 0)
-    .map(([name, count]) => `${escapeHtml(name)} ${count}`)
-    .join(" · ") || "none"}</p>`;
+  return `<div class=cards>${cards.map(([name, value, note]) => `<div class=card><div class=label>${escapeHtml(name)}</div><div class=value>${escapeHtml(value)}</div><div class=note>${escapeHtml(note)}</div></div>`).join("")}</div><p class=muted>${escapeHtml(pass)} · blame: ${
+    Object.entries(summary.blame)
+      .filter(([name, count]) => name !== "none" && count > 0)
+      .map(([name, count]) => `${escapeHtml(name)} ${count}`)
+      .join(" · ") || "none"
+  }</p>`;
 }
 
 function comparisonSection(summaries: Summary[]): string {
   const metrics = ["pass^1", "routing", "tool F1", "arguments", "answers", "irrelevance"];
   const series = summaries.map((summary) => ({
     name: summary.assignment,
-    values: [summary.passHat["1"] ?? summary.passRate, summary.routing.accuracy, summary.tools.meanF1, summary.tools.arguments.accuracy, summary.answers.meanScore, summary.tools.irrelevance.rate],
+    values: [
+      summary.passHat["1"] ?? summary.passRate,
+      summary.routing.accuracy,
+      summary.tools.meanF1,
+      summary.tools.arguments.accuracy,
+      summary.answers.meanScore,
+      summary.tools.irrelevance.rate,
+    ],
   }));
   const table = `<table><tr><th>assignment</th><th>variables</th><th>pass^1</th><th>routing</th><th>tool F1</th><th>args</th><th>violations</th><th>cost/run</th><th>p50</th><th>p95</th></tr>${summaries
     .map(
       (summary) =>
-        `<tr><td>${escapeHtml(summary.assignment)}</td><td><code>${escapeHtml(Object.entries(summary.variables).map(([name, value]) => `${name}=${value}`).join(" ") || "(defaults)")}</code></td><td>${percent(summary.passHat["1"] ?? summary.passRate)}</td><td>${percent(summary.routing.accuracy)}</td><td>${fixed(summary.tools.meanF1)}</td><td>${percent(summary.tools.arguments.accuracy)}</td><td>${summary.tools.violations}</td><td>${usd(summary.cost.meanUsdPerRun)}</td><td>${fixed(summary.latency.p50Ms, 0)} ms</td><td>${fixed(summary.latency.p95Ms, 0)} ms</td></tr>`,
+        `<tr><td>${escapeHtml(summary.assignment)}</td><td><code>${escapeHtml(
+          Object.entries(summary.variables)
+            .map(([name, value]) => `${name}=${value}`)
+            .join(" ") || "(defaults)",
+        )}</code></td><td>${percent(summary.passHat["1"] ?? summary.passRate)}</td><td>${percent(summary.routing.accuracy)}</td><td>${fixed(summary.tools.meanF1)}</td><td>${percent(summary.tools.arguments.accuracy)}</td><td>${summary.tools.violations}</td><td>${usd(summary.cost.meanUsdPerRun)}</td><td>${fixed(summary.latency.p50Ms, 0)} ms</td><td>${fixed(summary.latency.p95Ms, 0)} ms</td></tr>`,
     )
     .join("")}</table>`;
   const costByTask = [...new Set(summaries.flatMap((summary) => Object.keys(summary.cost.byTask)))].sort();
   const costTable = `<table><tr><th>assignment</th>${costByTask.map((task) => `<th>${escapeHtml(task)}</th>`).join("")}</tr>${summaries
-    .map((summary) => `<tr><td>${escapeHtml(summary.assignment)}</td>${costByTask.map((task) => `<td>${usd((summary.cost.byTask[task] ?? 0) / Math.max(1, summary.runs))}</td>`).join("")}</tr>`)
+    .map(
+      (summary) =>
+        `<tr><td>${escapeHtml(summary.assignment)}</td>${costByTask.map((task) => `<td>${usd((summary.cost.byTask[task] ?? 0) / Math.max(1, summary.runs))}</td>`).join("")}</tr>`,
+    )
     .join("")}</table>`;
   return `<section><h2>Model comparison</h2>${groupedBars(metrics, series)}${table}<h3>Cost against quality</h3>${costQualityScatter(
-    summaries.map((summary) => ({ name: summary.assignment, cost: summary.cost.meanUsdPerRun, quality: summary.passHat["1"] ?? summary.passRate })),
+    summaries.map((summary) => ({
+      name: summary.assignment,
+      cost: summary.cost.meanUsdPerRun,
+      quality: summary.passHat["1"] ?? summary.passRate,
+    })),
   )}<h3>Cost per run by task</h3>${costTable}</section>`;
 }
 
 function routingSection(summary: Summary): string {
   const domains = `<table><tr><th>domain</th><th>precision</th><th>recall</th><th>support</th><th>TP</th><th>FP</th><th>FN</th></tr>${summary.routing.domains
-    .map((domain) => `<tr><td>${escapeHtml(domain.domain)}</td><td>${fixed(domain.precision)}</td><td>${fixed(domain.recall)}</td><td>${domain.support}</td><td>${domain.truePositives}</td><td>${domain.falsePositives}</td><td>${domain.falseNegatives}</td></tr>`)
+    .map(
+      (domain) =>
+        `<tr><td>${escapeHtml(domain.domain)}</td><td>${fixed(domain.precision)}</td><td>${fixed(domain.recall)}</td><td>${domain.support}</td><td>${domain.truePositives}</td><td>${domain.falsePositives}</td><td>${domain.falseNegatives}</td></tr>`,
+    )
     .join("")}</table>`;
   const stages = `<table><tr><th>stage</th><th>mean ms</th></tr>${Object.entries(summary.latency.byStageMeanMs)
     .map(([stage, milliseconds]) => `<tr><td>${escapeHtml(stage)}</td><td>${fixed(milliseconds, 1)}</td></tr>`)
@@ -81,7 +116,10 @@ function routingSection(summary: Summary): string {
 function tagSection(summary: Summary): string {
   const rows = Object.entries(summary.byTag).sort(([left], [right]) => left.localeCompare(right));
   return `<h3>By tag</h3><table><tr><th>tag</th><th>runs</th><th>pass rate</th></tr>${rows
-    .map(([tag, entry]) => `<tr><td>${escapeHtml(tag)}</td><td>${entry.runs}</td><td><span class=bar style="width:${(entry.passRate * 120).toFixed(0)}px"></span> ${percent(entry.passRate)}</td></tr>`)
+    .map(
+      ([tag, entry]) =>
+        `<tr><td>${escapeHtml(tag)}</td><td>${entry.runs}</td><td><span class=bar style="width:${(entry.passRate * 120).toFixed(0)}px"></span> ${percent(entry.passRate)}</td></tr>`,
+    )
     .join("")}</table>`;
 }
 
@@ -97,11 +135,17 @@ function failureCard(run: CaseRun): string {
     )
     .join("");
   const rubric = score.rubric.items
-    .map((item) => `<li>${item.score === undefined ? "n/a" : fixed(item.score, 2)} × ${item.weight}: ${escapeHtml(item.criterion)} <span class=muted>(${escapeHtml(item.detail)})</span></li>`)
+    .map(
+      (item) =>
+        `<li>${item.score === undefined ? "n/a" : fixed(item.score, 2)} × ${item.weight}: ${escapeHtml(item.criterion)} <span class=muted>(${escapeHtml(item.detail)})</span></li>`,
+    )
     .join("");
   const setup = record.turns
     .slice(0, -1)
-    .map((turn) => `<li>${escapeHtml(turn.message)} <span class=muted>→ ${escapeHtml(clip(turn.body?.reply ?? turn.error ?? "", 200))}</span></li>`)
+    .map(
+      (turn) =>
+        `<li>${escapeHtml(turn.message)} <span class=muted>→ ${escapeHtml(clip(turn.body?.reply ?? turn.error ?? "", 200))}</span></li>`,
+    )
     .join("");
   return `<details><summary><b>${escapeHtml(evalCase.id)}</b> <span class=tag>${escapeHtml(score.blame)}</span> ${escapeHtml(score.failures[0] ?? "")}</summary>
 <div class=case>
@@ -120,7 +164,10 @@ ${body ? waterfall(body.trace.spans) : ""}
 
 function comparisonWithBaseline(comparison: Comparison): string {
   const metricRows = Object.entries(comparison.metrics)
-    .map(([name, values]) => `<tr><td>${escapeHtml(name)}</td><td>${values.baseline ?? "–"}</td><td>${values.candidate ?? "–"}</td></tr>`)
+    .map(
+      ([name, values]) =>
+        `<tr><td>${escapeHtml(name)}</td><td>${values.baseline ?? "–"}</td><td>${values.candidate ?? "–"}</td></tr>`,
+    )
     .join("");
   const list = (ids: string[]) => (ids.length ? ids.map((id) => `<code>${escapeHtml(id)}</code>`).join(" ") : "none");
   return `<section><h2>Against the baseline</h2><p>McNemar (${comparison.test.method}): ${comparison.test.regressions} regressions, ${comparison.test.improvements} improvements, p = ${comparison.test.pValue.toPrecision(3)}</p>

@@ -11,7 +11,12 @@ export function formatUsd(value: number): string {
 }
 
 export function escapeHtml(text: string): string {
-  return text.replaceAll("&", "&amp;").replaceAll("<", "&lt;").replaceAll(">", "&gt;").replaceAll('"', "&quot;").replaceAll("'", "&#39;");
+  return text
+    .replaceAll("&", "&amp;")
+    .replaceAll("<", "&lt;")
+    .replaceAll(">", "&gt;")
+    .replaceAll('"', "&quot;")
+    .replaceAll("'", "&#39;");
 }
 
 const PALETTE = ["#2563eb", "#f59e0b", "#10b981", "#ef4444", "#8b5cf6", "#0891b2", "#db2777", "#65a30d"];
@@ -34,12 +39,16 @@ export function confusionHeatmap(labels: string[], counts: number[][]): string {
   const parts: string[] = [];
   labels.forEach((label, column) => {
     const x = left + column * cell + cell / 2;
-    parts.push(`<text x="${x}" y="${top - 10}" transform="rotate(-40 ${x} ${top - 10})" font-size="12">${escapeHtml(label)}</text>`);
+    parts.push(
+      `<text x="${x}" y="${top - 10}" transform="rotate(-40 ${x} ${top - 10})" font-size="12">${escapeHtml(label)}</text>`,
+    );
   });
   counts.forEach((row, rowIndex) => {
     const total = row.reduce((sum, value) => sum + value, 0);
     const y = top + rowIndex * cell;
-    parts.push(`<text x="${left - 8}" y="${y + cell / 2 + 4}" text-anchor="end" font-size="12">${escapeHtml(labels[rowIndex]!)} (${total})</text>`);
+    parts.push(
+      `<text x="${left - 8}" y="${y + cell / 2 + 4}" text-anchor="end" font-size="12">${escapeHtml(labels[rowIndex]!)} (${total})</text>`,
+    );
     row.forEach((value, column) => {
       const fraction = total === 0 ? 0 : value / total;
       const x = left + column * cell;
@@ -50,12 +59,18 @@ export function confusionHeatmap(labels: string[], counts: number[][]): string {
       );
     });
   });
-  parts.push(`<text x="${left + size / 2}" y="${top + size + 28}" text-anchor="middle" font-size="12" fill="#4b5563">routed to (columns) · gold label (rows)</text>`);
+  parts.push(
+    `<text x="${left + size / 2}" y="${top + size + 28}" text-anchor="middle" font-size="12" fill="#4b5563">routed to (columns) · gold label (rows)</text>`,
+  );
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${left + size + 20}" height="${top + size + 40}" role="img" aria-label="confusion matrix">${parts.join("")}</svg>`;
 }
 
 /** Grouped bars: one group per metric, one bar per series (assignment), values 0..1. */
-export function groupedBars(metrics: string[], series: { name: string; values: (number | null)[] }[], options: { width?: number; format?: (value: number) => string } = {}): string {
+export function groupedBars(
+  metrics: string[],
+  series: { name: string; values: (number | null)[] }[],
+  options: { width?: number; format?: (value: number) => string } = {},
+): string {
   const width = options.width ?? 760;
   const height = 260;
   const left = 40;
@@ -68,7 +83,9 @@ export function groupedBars(metrics: string[], series: { name: string; values: (
   const parts: string[] = [];
   for (const tick of [0, 0.25, 0.5, 0.75, 1]) {
     const y = top + plotHeight * (1 - tick);
-    parts.push(`<line x1="${left}" x2="${width - 10}" y1="${y}" y2="${y}" stroke="#e5e7eb"/><text x="${left - 6}" y="${y + 4}" text-anchor="end" font-size="10" fill="#6b7280">${tick * 100}%</text>`);
+    parts.push(
+      `<line x1="${left}" x2="${width - 10}" y1="${y}" y2="${y}" stroke="#e5e7eb"/><text x="${left - 6}" y="${y + 4}" text-anchor="end" font-size="10" fill="#6b7280">${tick * 100}%</text>`,
+    );
   }
   metrics.forEach((metric, metricIndex) => {
     const start = left + metricIndex * group + (group - bar * series.length) / 2;
@@ -82,10 +99,14 @@ export function groupedBars(metrics: string[], series: { name: string; values: (
         `<text x="${x + (bar - 2) / 2}" y="${top + plotHeight - barHeight - 4}" text-anchor="middle" font-size="9">${format(value)}</text>`,
       );
     });
-    parts.push(`<text x="${left + metricIndex * group + group / 2}" y="${height - bottom + 16}" text-anchor="middle" font-size="11">${escapeHtml(metric)}</text>`);
+    parts.push(
+      `<text x="${left + metricIndex * group + group / 2}" y="${height - bottom + 16}" text-anchor="middle" font-size="11">${escapeHtml(metric)}</text>`,
+    );
   });
   series.forEach((entry, index) => {
-    parts.push(`<rect x="${left + index * 170}" y="6" width="12" height="12" fill="${colour(index)}"/><text x="${left + index * 170 + 16}" y="16" font-size="11">${escapeHtml(entry.name)}</text>`);
+    parts.push(
+      `<rect x="${left + index * 170}" y="6" width="12" height="12" fill="${colour(index)}"/><text x="${left + index * 170 + 16}" y="16" font-size="11">${escapeHtml(entry.name)}</text>`,
+    );
   });
   return `<svg xmlns="http://www.w3.org/2000/svg" width="${width}" height="${height}" role="img" aria-label="comparison">${parts.join("")}</svg>`;
 }
@@ -101,7 +122,8 @@ export function costQualityScatter(points: { name: string; cost: number; quality
   const maxCost = Math.max(1e-9, ...points.map((point) => point.cost)) * 1.15;
   const minQuality = Math.max(0, Math.min(...points.map((point) => point.quality)) - 0.1);
   const x = (cost: number) => left + ((width - left - right) * cost) / maxCost;
-  const y = (quality: number) => top + (height - top - bottom) * (1 - (quality - minQuality) / Math.max(1e-9, 1 - minQuality));
+  const y = (quality: number) =>
+    top + (height - top - bottom) * (1 - (quality - minQuality) / Math.max(1e-9, 1 - minQuality));
   const parts: string[] = [
     `<line x1="${left}" x2="${width - right}" y1="${height - bottom}" y2="${height - bottom}" stroke="#9ca3af"/>`,
     `<line x1="${left}" x2="${left}" y1="${top}" y2="${height - bottom}" stroke="#9ca3af"/>`,
@@ -110,9 +132,13 @@ export function costQualityScatter(points: { name: string; cost: number; quality
   ];
   for (const fraction of [0, 0.5, 1]) {
     const cost = maxCost * fraction;
-    parts.push(`<text x="${x(cost)}" y="${height - bottom + 16}" text-anchor="middle" font-size="10" fill="#6b7280">${formatUsd(cost)}</text>`);
+    parts.push(
+      `<text x="${x(cost)}" y="${height - bottom + 16}" text-anchor="middle" font-size="10" fill="#6b7280">${formatUsd(cost)}</text>`,
+    );
     const quality = minQuality + (1 - minQuality) * fraction;
-    parts.push(`<text x="${left - 6}" y="${y(quality) + 4}" text-anchor="end" font-size="10" fill="#6b7280">${(quality * 100).toFixed(0)}%</text>`);
+    parts.push(
+      `<text x="${left - 6}" y="${y(quality) + 4}" text-anchor="end" font-size="10" fill="#6b7280">${(quality * 100).toFixed(0)}%</text>`,
+    );
   }
   points.forEach((point, index) => {
     parts.push(
@@ -124,7 +150,9 @@ export function costQualityScatter(points: { name: string; cost: number; quality
 }
 
 /** A trace's spans as a waterfall, offsets from the first span. */
-export function waterfall(spans: { name: string; worker: string; startMs: number; durationMs: number; status: string; model?: string }[]): string {
+export function waterfall(
+  spans: { name: string; worker: string; startMs: number; durationMs: number; status: string; model?: string }[],
+): string {
   if (spans.length === 0) return "<p class=muted>no spans</p>";
   const width = 720;
   const row = 18;
@@ -132,7 +160,14 @@ export function waterfall(spans: { name: string; worker: string; startMs: number
   const start = Math.min(...spans.map((span) => span.startMs));
   const end = Math.max(...spans.map((span) => span.startMs - start + span.durationMs), 1);
   const scale = (width - left - 60) / end;
-  const statusColour: Record<string, string> = { ok: "#10b981", error: "#ef4444", refused: "#f59e0b", retry: "#f59e0b", fallback: "#8b5cf6", skipped: "#9ca3af" };
+  const statusColour: Record<string, string> = {
+    ok: "#10b981",
+    error: "#ef4444",
+    refused: "#f59e0b",
+    retry: "#f59e0b",
+    fallback: "#8b5cf6",
+    skipped: "#9ca3af",
+  };
   const parts = spans.map((span, index) => {
     const y = index * row + 4;
     const x = left + (span.startMs - start) * scale;
