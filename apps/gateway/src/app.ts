@@ -131,7 +131,7 @@ app.post("/v1/chat", async (context) => {
         spans: outcome.trace.spans.map((span) => ({ ...span, startMs: Math.max(0, span.startMs - started) })),
       },
     };
-    await storage.saveExchange(context.env.DB, {
+    const exchange = {
       userId,
       conversationId: conversation,
       isNewConversation: !existing,
@@ -143,7 +143,16 @@ app.post("/v1/chat", async (context) => {
       // The full tool calls, results included, stay server-side for the trace view and the eval harness.
       trace: { response, ledger: outcome.trace.ledger, toolCalls: outcome.toolCalls },
       now,
-    });
+    };
+    try {
+      await storage.saveExchange(context.env.DB, exchange);
+    } catch (error) {
+      // The same Idempotency-Key arrived twice at once: the specialists wrote once (their own keys),
+      // the twin saved its turn first, and this one answers with what the twin stored.
+      const twin = await storage.getTrace(context.env.DB, userId, requestId);
+      if (twin && typeof twin === "object" && "response" in twin) return (twin as { response: ChatResponseBody }).response;
+      throw error;
+    }
     return response;
   };
 

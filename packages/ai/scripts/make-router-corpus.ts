@@ -1,7 +1,8 @@
 // Builds packages/ai/data/router/corpus.jsonl, the labelled corpus the router is trained on.
 // Two sources are mixed: hand-written messages (data/router/hand-written-*.txt, one per line under a
 // "# domain domain" header) and messages generated here from many sentence frames and vocabulary
-// lists, with seeded noise (typos, casing, greetings, emoji). Same seed, same corpus.
+// lists, with seeded noise (typos, casing, greetings, emoji). Same seed, same corpus. Labels follow
+// the labelling policy in docs/ROUTER.md; near copies of eval case messages are kept out.
 //
 // Run: node packages/ai/scripts/make-router-corpus.ts
 import { readFileSync, readdirSync, writeFileSync } from "node:fs";
@@ -715,6 +716,8 @@ function food(): string {
 }
 
 const mealStatements: (() => string)[] = [
+  () => `${pick(["had", "ate", "grabbed", "just had"])} ${food()} ${pick(trainingAsTime)}`,
+  () => `${pick(trainingAsTime)} ${pick(["I had", "ate", "snack:", "meal:", "had"])} ${food()}`,
   () => `had ${food()} for ${pick(mealTimes)}`,
   () => `${pick(mealTimes)}: ${food()}`,
   () => `${pick(mealTimes)} was ${food()} and ${food()}`,
@@ -750,14 +753,10 @@ const mealStatements: (() => string)[] = [
     `${integer(2, 5)} ${pick(["eggs", "slices of toast", "cookies", "rice cakes", "pieces of sushi", "tacos", "beers"])}`,
 ];
 const mealQuestions: (() => string)[] = [
-  () => `${pick(nutritionAdviceStarts)} ${pick(nutritionTopics)}${pick(["?", "", " please", "?"])}`,
-  () => `${pick(nutritionAdviceStarts)} ${pick(nutritionTopics)}${pick(["?", "", " please", "?"])}`,
   () =>
     `how am I doing on ${pick(["calories", "protein", "my macros", "carbs", "my diet", "my eating"])} ${pick(["today", "this week", "lately", ""])}`,
   () => `which day ${pick(periods)} did I eat the most ${pick(["calories", "sugar", "carbs", "junk"])}`,
   () => `how many days did I hit my ${pick(["calorie", "protein", "fibre"])} target ${pick(periods)}`,
-  () =>
-    `what's a good ${pick(["breakfast", "lunch", "dinner", "snack"])} for ${pick(["weight loss", "muscle gain", "energy", "a busy day", "someone who hates cooking"])}`,
   () => `calories in ${pick(foodNames)}`,
   () => `how many calories in ${pick(foodNames)}`,
   () => `how many calories are in ${pick(foodNames)}?`,
@@ -771,13 +770,14 @@ const mealQuestions: (() => string)[] = [
   () => `what did I have for ${pick(["breakfast", "lunch", "dinner"])} ${pick(pastTimes)}?`,
   () => `did I hit my ${pick(macros)} goal ${pick(["today", "yesterday", "this week"])}`,
   () => `how much ${pick(macros)} do I have left today`,
+  () =>
+    `what ${pick(["can", "should", "could"])} I ${pick(["eat", "have", "cook"])} ${pick(["with", "to hit", "to fit", "to use up"])} my ${pick(["remaining", "leftover", "last"])} ${pick(["calories", "macros", "protein", "carbs"])}`,
+  () =>
+    `how much ${pick(macros)} ${pick(["do I still need", "is left", "am I short", "have I got left"])} ${pick(["today", "for today", "tonight"])}`,
   () => `am I ${pick(["under", "over"])} my ${pick(macros)} ${pick(["target", "goal", "limit"])}?`,
   () => `delete ${food()} from ${pick(["breakfast", "lunch", "dinner", "today", "yesterday"])}`,
   () => `remove my ${pick(["breakfast", "lunch", "dinner", "last snack"])} entry`,
   () => `change ${pick(["breakfast", "lunch", "dinner"])} to ${food()}`,
-  () => `what should I eat for ${pick(["breakfast", "lunch", "dinner", "a snack"])}`,
-  () =>
-    `give me a ${pick(["high protein", "low carb", "quick", "cheap", "vegetarian", "healthy", "filling"])} ${pick(["breakfast", "lunch", "dinner", "snack"])} idea`,
   () => `can I eat ${pick(foodNames)} on a ${pick(diets)}?`,
   () => `what if I ate ${food()}`,
   () => `would ${food()} fit in my macros`,
@@ -786,8 +786,6 @@ const mealQuestions: (() => string)[] = [
   () => `average ${pick(macros)} ${pick(periods)}?`,
   () => `show me my ${pick(["meals", "food log", "food diary", "calories"])} ${pick(periods)}`,
   () => `what's healthier, ${pick(foodNames)} or ${pick(foodNames)}?`,
-  () =>
-    `how much ${pick(["protein", "fat", "carbs", "fiber"])} should I eat ${pick(["a day", "per meal", "on a cut", "to bulk"])}`,
 ];
 const nutritionTopics = [
   "stop snacking at night",
@@ -997,7 +995,44 @@ const supplementQuestionContexts = [
 ];
 const single = (): string => supplementName(randomSupplement());
 
+// A workout or a meal named only as the time of something else ("after the gym", "with breakfast")
+// adds no domain: nothing was reported about it (docs/ROUTER.md, labelling policy).
+const trainingAsTime = [
+  "after the gym",
+  "before the gym",
+  "after my workout",
+  "before training",
+  "post workout",
+  "pre workout",
+  "after my run",
+  "before my run",
+  "after leg day",
+  "after my swim",
+  "after yoga",
+  "before class",
+  "after spin",
+  "on the way to the gym",
+  "after football",
+  "before my session",
+  "after lifting",
+];
+const mealAsTime = [
+  "with breakfast",
+  "with lunch",
+  "with dinner",
+  "after dinner",
+  "before breakfast",
+  "with my meal",
+  "after eating",
+  "with food",
+];
+
 const protocolStatements: (() => string)[] = [
+  () => `${pick(["took", "had", "just took", "popped"])} ${maybe("my ")}${single()} ${pick(trainingAsTime)}`,
+  () => `${dosed(randomSupplement())} ${pick(trainingAsTime)}`,
+  () => `${pick(["took", "had"])} my ${single()} ${pick(mealAsTime)}`,
+  () =>
+    `add ${dosed(randomSupplement())} ${pick(trainingAsTime)} ${pick(["on mon wed fri", "on training days", "every day", "daily", ""])}`,
   () => `took my ${single()}`,
   () => `took ${dosed(randomSupplement())}`,
   () => `${dosed(randomSupplement())} ${pick(["", "this morning", "just now", "at 7", "with water", "before bed"])}`,
@@ -1031,6 +1066,8 @@ const protocolChanges: (() => string)[] = [
   () => `begin taking ${single()} ${pick(supplementSchedules)}`,
   () => `I want to start ${single()}`,
   () => `pause ${single()} for ${pick(durations)}`,
+  () =>
+    `${pick(["hold off on", "take a break from", "skip", "put a hold on", "no more"])} ${maybe("my ")}${single()} ${pick(["for " + pick(durations), "until monday", "for now", "while I'm away"])}`,
   () => `stop ${single()}`,
   () => `stop taking ${single()}`,
   () => `resume ${single()}`,
@@ -1251,7 +1288,21 @@ const muscleGroups = [
   "biceps",
   "triceps",
 ];
-const bodyParts = ["waist", "hips", "chest", "arms", "thigh", "neck", "bicep", "belly"];
+const bodyParts = [
+  "waist",
+  "hips",
+  "chest",
+  "arms",
+  "thigh",
+  "neck",
+  "bicep",
+  "belly",
+  "calves",
+  "calf",
+  "forearm",
+  "glutes",
+  "shoulders",
+];
 const metricNames = [
   "weight",
   "body fat",
@@ -1354,6 +1405,11 @@ const metricsWithCommonVerbs = [
   "got my run in before work",
 ];
 const bodyStatements: (() => string)[] = [
+  () =>
+    `${pick(["workout", "session", "training", "gym", "run", "class", "cardio", "my workout"])} ${pick(["done", "finished", "complete", "✅", "smashed", "in the bag", "done for today"])}`,
+  () => `${pick(muscleGroups)} ${pick(["🔥", "💪", "✅", "done", "today", "smashed"])}`,
+  () =>
+    `did a ${integer(10, 60)} minute ${pick(["yoga", "hiit", "pilates", "core", "stretching", "dance", "boxing"])} ${pick(["video", "class", "workout", "session"])} ${pick(["at home", "online", "in the living room", "on youtube", ""])}`,
   () => `${pick(metricsWithCommonVerbs)} ${pick(["today", "yesterday", "this morning", "", "after work"])}`,
   () => `${pick(metricsWithCommonVerbs)} ${pick(["today", "yesterday", "this morning", "", "after work"])}`,
   () => `${bodyWeight()} this morning`,
@@ -1380,9 +1436,14 @@ const bodyStatements: (() => string)[] = [
     `${pick(["lost", "dropped", "gained", "put on"])} ${integer(1, 6)} ${pick(["kg", "lbs", "pounds", "kilos"])} ${pick(periods)}`,
 ];
 const metricsQuestions: (() => string)[] = [
-  () => `${pick(trainingAdviceStarts)} ${pick(trainingTopics)}${pick(["?", "", " please", "?"])}`,
-  () => `${pick(trainingAdviceStarts)} ${pick(trainingTopics)}${pick(["?", "", " please", "?"])}`,
-  () => pick(trainingQuestions),
+  () =>
+    `${pick(["what are", "show me", "list", "tell me"])} ${pick(["all my", "my", "my latest", "my current"])} ${pick(["personal bests", "pbs", "prs", "records", "best lifts", "maxes"])}`,
+  () =>
+    `${pick(["is", "would"])} ${liftLoad()} ${pick(["on", "for"])} ${pick(strengthExercises)} ${pick(["be a pr", "a new record for me", "beat my best"])}?`,
+  () =>
+    `${pick(["held a plank", "wall sit", "dead hang", "side plank", "hollow hold"])} ${pick(["for", ""])} ${integer(20, 180)} ${pick(["seconds", "s", "sec"])}`,
+  () =>
+    `${pick(bodyParts)} ${pick(["measured", "is", "at", "now"])} ${integer(25, 120)}${pick(["cm", " cm", " inches"])}`,
   () => `list my ${pick(["personal records", "prs", "best lifts", "fastest runs", "workouts"])} ${pick(periods)}`,
   () => `what's my ${pick(strengthExercises)} pr`,
   () => `what's my ${pick(strengthExercises)} 1rm?`,
@@ -1398,20 +1459,10 @@ const metricsQuestions: (() => string)[] = [
   () => `how many steps ${pick(pastTimes)}`,
   () => `when did I last train ${pick(muscleGroups)}`,
   () => `what's my ${pick(metricNames)} ${pick(["now", "today", "this week", "compared to last month"])}`,
-  () =>
-    `how should I train to ${pick(["build muscle", "get stronger", "run a sub 25 5k", "increase my bench", "improve my endurance", "grow my glutes"])}`,
-  () =>
-    `should I ${pick(["deload", "train through soreness", "do cardio on leg day", "squat twice a week", "run every day", "lift before or after cardio"])}?`,
-  () =>
-    `how many ${pick(["sets", "reps", "rest days", "cardio sessions"])} should I do ${pick(["per week", "for hypertrophy", "for strength", "as a beginner"])}`,
-  () => `give me a ${pick(muscleGroups)} workout`,
-  () =>
-    `what's a good ${pick(["beginner", "4 day", "3 day", "home", "dumbbell only"])} ${pick(["program", "routine", "split", "workout plan"])}`,
   () => `graph my ${pick(metricNames)} ${pick(periods)}`,
   () => `what did I weigh ${pick(pastTimes)}?`,
   () =>
     `why is my ${pick(["weight", "body fat", "waist", "resting heart rate"])} ${pick(["going up", "not changing", "stuck", "fluctuating"])}`,
-  () => `what if I ${pick(["squat", "run", "train", "do cardio"])} every day`,
 ];
 const trainingTopics = [
   "warm up before lifting",
@@ -1489,6 +1540,8 @@ const trainingQuestions = [
 ];
 const metricsNegationsAndEdits: (() => string)[] = [
   () =>
+    `${pick(["missed", "skipped", "bailed on", "didn't make", "had to miss"])} my ${pick(["workout", "run", "session", "class", "gym session", "training", "swim"])} ${pick(["today", "yesterday", "this morning", "again", ""])}`,
+  () =>
     `didn't ${pick(["go to the gym", "work out", "run", "train", "weigh myself", "do my workout"])} ${pick(["today", "yesterday", "this week"])}`,
   () => `skipped ${pick(muscleGroups)} day`,
   () => `no ${pick(["gym", "workout", "run", "training"])} today, ${pick(["too tired", "rest day", "sore", "busy"])}`,
@@ -1498,6 +1551,192 @@ const metricsNegationsAndEdits: (() => string)[] = [
   () => `that was ${integer(3, 12)} reps not ${integer(3, 12)}`,
   () => `edit my ${pick(strengthExercises)} to ${liftLoad()}`,
   () => `the run was ${pick(cardioDistances)} not ${pick(cardioDistances)}`,
+];
+
+// ---------------------------------------------------------------- general knowledge and advice
+
+// Questions that ask for general nutrition or training knowledge, name no particular food or
+// supplement, and neither report nor ask about the user's own logs: the coaching answer serves them
+// (general), not a specialist with tools (docs/ROUTER.md, labelling policy).
+const eatingContexts = [
+  "before a workout",
+  "after the gym",
+  "on rest days",
+  "before bed",
+  "to lose weight",
+  "to build muscle",
+  "before a long run",
+  "the night before a race",
+  "when I'm on a cut",
+  "for breakfast",
+  "for dinner",
+  "for a snack",
+  "to feel less bloated",
+  "when I'm hungry at night",
+];
+const nutrients = ["protein", "fat", "carbs", "fibre", "fiber", "sugar", "salt", "water", "calories"];
+const amountContexts = [
+  "a day",
+  "per meal",
+  "on a cut",
+  "to bulk",
+  "to build muscle",
+  "as a woman",
+  "at my age",
+  "on training days",
+  "per kg of bodyweight",
+  "if I lift",
+  "to lose fat",
+];
+const dietConcepts = [
+  "intermittent fasting",
+  "keto",
+  "eating late at night",
+  "skipping breakfast",
+  "counting calories",
+  "a high protein diet",
+  "a cheat day",
+  "eating 6 small meals a day",
+  "carb cycling",
+  "a vegan diet",
+  "reverse dieting",
+  "a refeed day",
+  "eating clean",
+  "low carb",
+  "calorie cycling",
+  "a juice cleanse",
+  "the carnivore diet",
+  "one meal a day",
+];
+const calorieGoals = [
+  "to lose weight",
+  "to maintain",
+  "on a bulk",
+  "to lose half a kilo a week",
+  "on rest days",
+  "to gain muscle",
+  "as a beginner",
+  "if I train every day",
+];
+const nutritionPairs = [
+  "calories and macros",
+  "simple and complex carbs",
+  "saturated and unsaturated fat",
+  "a deficit and starving yourself",
+  "maintenance and a surplus",
+  "bulking and recomping",
+];
+const nutritionAdvice: (() => string)[] = [
+  () => `${pick(nutritionAdviceStarts)} ${pick(nutritionTopics)}${pick(["?", "", " please", "?"])}`,
+  () => `${pick(nutritionAdviceStarts)} ${pick(nutritionTopics)}${pick(["?", "", " please", "?"])}`,
+  () =>
+    `what's a good ${pick(["breakfast", "lunch", "dinner", "snack"])} for ${pick(["weight loss", "muscle gain", "energy", "a busy day", "someone who hates cooking"])}`,
+  () => `what should I eat ${pick(eatingContexts)}${pick(["?", "", "?"])}`,
+  () =>
+    `give me a ${pick(["high protein", "low carb", "quick", "cheap", "vegetarian", "healthy", "filling"])} ${pick(["breakfast", "lunch", "dinner", "snack"])} idea`,
+  () => `how much ${pick(nutrients)} should I ${pick(["eat", "have", "get", "aim for"])} ${pick(amountContexts)}`,
+  () =>
+    `is ${pick(dietConcepts)} ${pick(["good", "bad", "worth it", "healthy", "a myth", "good for fat loss", "ok for building muscle", "safe"])}${pick(["?", "", "?"])}`,
+  () =>
+    `${pick(["does", "will", "can"])} ${pick(dietConcepts)} help ${pick(["me lose fat", "with weight loss", "build muscle", "my energy"])}`,
+  () => `how many calories should I eat ${pick(calorieGoals)}`,
+  () => `what's the difference between ${pick(nutritionPairs)}`,
+];
+const trainingAdvice: (() => string)[] = [
+  () => `${pick(trainingAdviceStarts)} ${pick(trainingTopics)}${pick(["?", "", " please", "?"])}`,
+  () => `${pick(trainingAdviceStarts)} ${pick(trainingTopics)}${pick(["?", "", " please", "?"])}`,
+  () => pick(trainingQuestions),
+  () =>
+    `how should I train to ${pick(["build muscle", "get stronger", "run a sub 25 5k", "increase my bench", "improve my endurance", "grow my glutes"])}`,
+  () =>
+    `should I ${pick(["deload", "train through soreness", "do cardio on leg day", "squat twice a week", "run every day", "lift before or after cardio"])}?`,
+  () =>
+    `how many ${pick(["sets", "reps", "rest days", "cardio sessions"])} should I do ${pick(["per week", "for hypertrophy", "for strength", "as a beginner"])}`,
+  () => `give me a ${pick(muscleGroups)} workout`,
+  () =>
+    `what's a good ${pick(["beginner", "4 day", "3 day", "home", "dumbbell only"])} ${pick(["program", "routine", "split", "workout plan"])}`,
+  () => `what if I ${pick(["squat", "run", "train", "do cardio"])} every day`,
+];
+
+// Onboarding answers: a profile in one message (sex, age, height, weight, activity, goal in any
+// order and format) or one of those fields on its own. The gateway's onboarding reads them on the
+// general route; a weigh-in ("82 kg this morning") stays metrics-workout.
+function profileSex(): string {
+  return pick(["male", "female", "m", "f", "man", "woman", "guy", "girl", "Male", "Female"]);
+}
+function profileAge(): string {
+  const age = integer(18, 68);
+  return pick([`${age}`, `${age} years old`, `${age}yo`, `age ${age}`, `${age} y/o`, `${age} yrs`]);
+}
+function profileHeight(): string {
+  const centimetres = integer(150, 198);
+  return pick([
+    `${centimetres} cm`,
+    `${centimetres}cm`,
+    `${integer(4, 6)}'${integer(0, 11)}`,
+    `${integer(5, 6)} ft ${integer(0, 11)}`,
+    `${(centimetres / 100).toFixed(2)}m`,
+    `height ${centimetres}`,
+    `${integer(5, 6)} foot ${integer(0, 11)}`,
+  ]);
+}
+function profileWeight(): string {
+  return pick([
+    `${integer(45, 130)} kg`,
+    `${integer(45, 130)}kg`,
+    `${integer(100, 280)} lbs`,
+    `${integer(100, 280)} pounds`,
+    `weight ${integer(45, 130)}`,
+    `${integer(7, 20)} stone`,
+    `${integer(45, 130)} kilos`,
+  ]);
+}
+const activityLevels = [
+  "sedentary",
+  "lightly active",
+  "moderately active",
+  "very active",
+  "desk job",
+  "I train 3 times a week",
+  "I walk a lot",
+  "active job",
+  "not very active",
+  "I lift 4 days a week",
+  "office job, no exercise",
+];
+const profileGoals = [
+  "want to lose fat",
+  "goal: lose weight",
+  "trying to build muscle",
+  "want to maintain",
+  "want to tone up",
+  "goal is recomp",
+  "want to gain weight",
+  "looking to lean out",
+  "goal fat loss",
+  "I want to get stronger",
+];
+function profileDescription(): string {
+  // "34M", "28 f": age and sex run together in quick replies.
+  const person = chance(0.2)
+    ? [`${integer(18, 68)}${pick(["M", "F", "m", "f", " m", " f"])}`]
+    : [profileSex(), profileAge()];
+  const fields = shuffle([...person, profileHeight(), profileWeight()]).slice(0, integer(3, 4));
+  let text = fields.join(pick([", ", " ", ", ", " / "]));
+  if (chance(0.3)) text = `${pick(["I'm", "im", "me:", "ok", "sure,", "my stats:", "about me:"])} ${text}`;
+  if (chance(0.4)) text += `, ${pick(activityLevels)}`;
+  if (chance(0.4)) text += `${pick([", ", " and ", ". "])}${pick(profileGoals)}`;
+  return text;
+}
+const profileSentences: (() => string)[] = [
+  () => profileDescription(),
+  () => profileDescription(),
+  () => profileDescription(),
+  () =>
+    `I'm a ${integer(18, 68)} year old ${pick(["man", "woman", "guy", "female", "male"])}, ${profileHeight()} and ${profileWeight()}`,
+  () =>
+    `${pick(["I'm", "I am"])} ${integer(18, 68)}, ${profileHeight()} tall and weigh ${profileWeight()}${maybe(`, ${pick(activityLevels)}`)}`,
+  () => `${pick(activityLevels)}${pick([", ", " and ", ". "])}${pick(profileGoals)}`,
 ];
 
 // ---------------------------------------------------------------- general
@@ -1798,6 +2037,10 @@ const clauses: Record<Specialist, (() => string)[]> = {
     () => `skipped ${pick(["breakfast", "lunch"])}`,
     () => `how much ${pick(macros)} have I had today`,
     () => `${integer(50, 300)}g ${pick(massFoods)}`,
+    () => `what did I eat ${pick(pastTimes)}`,
+    () =>
+      `how many calories ${pick(["have I had", "are left", "did I eat"])} ${pick(["today", "so far", "yesterday"])}`,
+    () => `delete the ${pick(foods.slice(0, 80))} I logged`,
   ],
   protocol: [
     () => `took my ${single()}`,
@@ -1808,6 +2051,9 @@ const clauses: Record<Specialist, (() => string)[]> = {
     () => dosed(randomSupplement()),
     () => `did I take my ${single()} today`,
     () => `start ${single()} ${pick(supplementSchedules)}`,
+    () => `how's my ${pick(["supplement", single()])} adherence ${pick(periods)}`,
+    () => `what supplements ${pick(["am I on", "are left today", "did I miss " + pick(periods)])}`,
+    () => `mark my ${single()} as taken`,
   ],
   "metrics-workout": [
     () => `${pick(strengthExercises)} ${setsReps()} at ${liftLoad()}`,
@@ -1819,6 +2065,10 @@ const clauses: Record<Specialist, (() => string)[]> = {
     () => `${pick(pastLifts)} ${liftLoad()}`,
     () => `went to the gym`,
     () => `what's my ${pick(strengthExercises)} pr`,
+    () => `how's my ${pick(metricNames)} trending`,
+    () => `how many workouts did I do ${pick(periods)}`,
+    () => `what did I weigh ${pick(pastTimes)}`,
+    () => `log ${pick(["a run", "my walk", "a workout", "my weight"])}`,
   ],
 };
 const connectors = [
@@ -1849,7 +2099,37 @@ function multiDomainMessage(): { text: string; domains: Specialist[] } {
   return { text, domains: chosen };
 }
 
+const summaryRequests = [
+  "give me a summary of",
+  "recap",
+  "summarise",
+  "show me",
+  "report on",
+  "how did I do on",
+  "overview of",
+];
+const summaryPeriods = ["today", "my day", "yesterday", "this week", "my week", "last week", "this month"];
+const domainNouns: Record<Specialist, string[]> = {
+  meal: ["food", "meals", "eating", "calories", "nutrition", "diet"],
+  protocol: ["supplements", "vitamins", "pills", "stack", "supplement adherence"],
+  "metrics-workout": ["training", "workouts", "exercise", "weight", "gym sessions", "lifts"],
+};
+/** "recap my week: food, supplements and training": a read that names each domain it spans. */
+function summaryOf(domains: Specialist[]): string {
+  const nouns = shuffle(domains).map((domain) => pick(domainNouns[domain]));
+  const list = nouns.length === 2 ? `${nouns[0]} and ${nouns[1]}` : `${nouns[0]}, ${nouns[1]} and ${nouns[2]}`;
+  return pick([
+    `${pick(summaryRequests)} ${pick(summaryPeriods)}${pick([": ", " - ", ", "])}${list}`,
+    `${pick(summaryRequests)} my ${list} ${pick(summaryPeriods)}`,
+    `how are my ${list} looking ${pick(summaryPeriods)}`,
+  ]);
+}
+
 const specialMultiGenerators: { domains: Specialist[]; make: () => string }[] = [
+  { domains: ["meal", "protocol", "metrics-workout"], make: () => summaryOf(["meal", "protocol", "metrics-workout"]) },
+  { domains: ["meal", "protocol"], make: () => summaryOf(["meal", "protocol"]) },
+  { domains: ["meal", "metrics-workout"], make: () => summaryOf(["meal", "metrics-workout"]) },
+  { domains: ["protocol", "metrics-workout"], make: () => summaryOf(["protocol", "metrics-workout"]) },
   { domains: ["meal", "protocol"], make: () => `took ${single()} with ${pick(foods.slice(0, 60))}` },
   { domains: ["meal", "protocol"], make: () => `${food()} with ${dosed(randomSupplement())} mixed in` },
   { domains: ["meal", "protocol"], make: () => `log ${food()} and ${dosed(randomSupplement())}` },
@@ -1922,6 +2202,19 @@ const prefixes = [
   "just so you know, ",
   "evening, ",
 ];
+const moodTails = [
+  ", feeling good",
+  " - feeling great",
+  ", happy with that",
+  " - not bad",
+  ", feeling rough today",
+  ", so tired",
+  " - proud of myself",
+  ", ugh",
+  ", feeling strong",
+  " - bit stressed today",
+  ", good day so far",
+];
 const suffixes = [" thanks", " pls", " lol", "!", " 💪", " 🙂", " :)", "!!", " haha", " thx", " 🙏", "...", " ty"];
 const commonMisspellings: Record<string, string> = {
   chicken: "chiken",
@@ -1966,8 +2259,9 @@ function addNoise(text: string, domains: Domain[]): string {
     if (misspelled && chance(0.25)) return misspelled;
     return chance(0.025) ? typo(word) : word;
   });
-  // A greeting in front does not make a domain message general.
+  // A greeting in front or a feeling after does not make a domain message general.
   if (!domains.includes("general") && chance(0.1)) noisy = pick(prefixes) + noisy;
+  if (!domains.includes("general") && chance(0.05)) noisy += pick(moodTails);
   if (chance(0.08)) noisy += pick(suffixes);
   if (chance(0.3)) noisy = noisy.charAt(0).toUpperCase() + noisy.slice(1);
   else if (chance(0.02)) noisy = noisy.toUpperCase();
@@ -2020,6 +2314,9 @@ function generate(): Example[] {
     ...generateMany(180, ["metrics-workout"], metricsQuestions),
     ...generateMany(60, ["metrics-workout"], metricsNegationsAndEdits),
     ...generateMany(450, ["general"], generalGenerators),
+    ...generateMany(170, ["general"], nutritionAdvice),
+    ...generateMany(170, ["general"], trainingAdvice),
+    ...generateMany(110, ["general"], profileSentences),
   ];
   for (let index = 0; index < 330; index++) {
     const { text, domains } = multiDomainMessage();
@@ -2038,27 +2335,75 @@ function generate(): Example[] {
 
 const ORDER: Domain[] = ["meal", "protocol", "metrics-workout", "general"];
 
-function build(): Example[] {
+// ---------------------------------------------------------------- eval messages stay out
+
+// The eval suite (packages/eval) measures generalisation: its test fails when a case message is an
+// exact or near copy (word Jaccard >= 0.75, same normalisation as below) of this corpus. A generated
+// message that lands that close by chance is dropped; a hand-written one stops the build, to be
+// rephrased. Eval messages are never added here.
+const evalCasesDirectory = join(dataDirectory, "..", "..", "..", "eval", "cases");
+
+function evalWords(text: string): Set<string> {
+  const normalised = text
+    .toLowerCase()
+    .replace(/[^a-z0-9 ]/g, "")
+    .replace(/\s+/g, " ")
+    .trim();
+  return new Set(normalised.split(" "));
+}
+
+/** The `message:` line of every case (each is one line, plain or quoted). */
+function readEvalMessages(): Set<string>[] {
+  let files: string[];
+  try {
+    files = readdirSync(evalCasesDirectory).filter((name) => name.endsWith(".yaml"));
+  } catch {
+    return [];
+  }
+  return files.flatMap((file) =>
+    [...readFileSync(join(evalCasesDirectory, file), "utf8").matchAll(/^\s*message:\s*(.+)$/gm)].map((match) =>
+      evalWords(match[1]!.trim().replace(/^(["'])(.*)\1$/, "$2")),
+    ),
+  );
+}
+
+function nearCopy(words: Set<string>, evalMessages: Set<string>[]): boolean {
+  return evalMessages.some((other) => {
+    let shared = 0;
+    for (const word of words) if (other.has(word)) shared++;
+    return shared / (words.size + other.size - shared) >= 0.75;
+  });
+}
+
+function build(): { corpus: Example[]; dropped: number } {
   const seen = new Set<string>();
   const corpus: Example[] = [];
+  const evalMessages = readEvalMessages();
+  let dropped = 0;
   // Hand-written first so that a generated message never displaces the hand-written one it repeats.
   for (const example of [...readHandWritten(), ...generate()]) {
     const key = tokenize(normalizeText(example.text)).join(" ");
     if (seen.has(key)) continue;
     seen.add(key);
+    if (nearCopy(evalWords(example.text), evalMessages)) {
+      if (example.source === "hand-written") throw new Error(`near copy of an eval case message: ${example.text}`);
+      dropped++;
+      continue;
+    }
     const domains = [...new Set(example.domains)].sort((a, b) => ORDER.indexOf(a) - ORDER.indexOf(b));
     if (domains.includes("general") && domains.length > 1) throw new Error(`general must stand alone: ${example.text}`);
     for (const domain of domains) if (!ORDER.includes(domain)) throw new Error(`unknown domain ${domain}`);
     corpus.push({ text: example.text, domains, source: example.source });
   }
-  return corpus;
+  return { corpus, dropped };
 }
 
-const corpus = build();
+const { corpus, dropped } = build();
 writeFileSync(join(dataDirectory, "corpus.jsonl"), corpus.map((example) => JSON.stringify(example)).join("\n") + "\n");
 
 const count = (filter: (example: Example) => boolean): number => corpus.filter(filter).length;
 console.log(`wrote ${corpus.length} messages to data/router/corpus.jsonl`);
+if (dropped > 0) console.log(`  dropped ${dropped} generated near copies of eval case messages`);
 console.log(
   `  hand-written ${count((e) => e.source === "hand-written")}, generated ${count((e) => e.source === "generated")}`,
 );
