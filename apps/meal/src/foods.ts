@@ -70,6 +70,8 @@ const ASKED_UNCOOKED = /\b(raw|dry|dried|uncooked|flour|powder|sashimi|tartare|c
 const NOT_A_DRINK = /\b(powder|instant|dry|concentrate|undiluted|mix|granules)\b/;
 /** Stand-ins nobody means unless they say so. */
 const STAND_IN = /\b(meatless|imitation|substitute|babyfood|baby food|infant|toddler|formula)\b/;
+/** Seasonings and dry mixes: what a dish is flavoured with, not the dish ("chicken curry" is not curry powder). */
+const SEASONING = /\b(?:dry,? mix|mix,? dry|seasoning|spices?|powder)\b/;
 /** Preparations that change a food's numbers a lot and that people name when they mean them. */
 const SPECIAL_FORM = /\b(smoked|canned|pickled|dehydrated|freeze-dried|candied|salted, dried)\b/;
 
@@ -108,6 +110,8 @@ export function chooseFood(query: string, hits: FoodSearchReply["hits"], unit?: 
     const without = /\bwithout ([a-z]+)/.exec(name)?.[1];
     if (without !== undefined && queryWords.has(without)) score -= 0.35;
     if (SPECIAL_FORM.test(name) && !SPECIAL_FORM.test(asked)) score -= 0.1;
+    const seasoning = hit.food.group === "Spices and Herbs" || (hit.food.group !== "Beverages" && SEASONING.test(name));
+    if (seasoning && !SEASONING.test(asked) && !/\b(?:protein|whey|cocoa)\b/.test(asked)) score -= 0.4;
     // "Grilled salmon" is salmon first: a hit missing a named food word loses to one that has it.
     if (nouns.length > 0) {
       const nameWords = new Set(name.split(/[^a-z]+/).map(stemWord));
@@ -254,6 +258,16 @@ function usualPortion(unit: string, food: FoodRecord): { quantity: number; unit:
         quantity: ["Breakfast Cereals", "Sweets", "Fruits and Fruit Juices", "Snacks"].includes(food.group) ? 1 : 1.5,
         unit: "cup",
       };
+    case "tub":
+      // A tub of ice cream is a pint (about two cups); of yogurt or hummus, one container.
+      return /\b(?:ice cream|frozen yogurt|gelato|sorbet)/.test(name)
+        ? { quantity: 2, unit: "cup" }
+        : { quantity: 1, unit: "container" };
+    case "packet":
+    case "bag":
+    case "box":
+      // "The whole packet": the food's package measure when USDA gives one.
+      return packageMeasure(food);
     case "dollop":
       return { quantity: 1, unit: "tbsp" };
     case "splash":
@@ -281,6 +295,12 @@ function usualPortion(unit: string, food: FoodRecord): { quantity: number; unit:
     default:
       return null;
   }
+}
+
+/** One package of the food in grams, from its USDA measures ("package (3 oz)"), or null. */
+function packageMeasure(food: FoodRecord): { quantity: number; unit: string } | null {
+  const measure = food.measures.find((candidate) => /^(?:1\s+)?(?:package|packet|pkg|bag|box)\b/i.test(candidate.name));
+  return measure === undefined ? null : { quantity: measure.grams, unit: "g" };
 }
 
 async function portionGrams(

@@ -117,6 +117,8 @@ const SIZE_WORDS: Record<string, string> = {
   large: "large",
   big: "large",
   huge: "extra large",
+  massive: "large",
+  giant: "large",
   "extra large": "extra large",
   "extra-large": "extra large",
   jumbo: "jumbo",
@@ -168,6 +170,11 @@ export function parseItemText(text: string): ItemText {
   }
 
   rest = trimFiller(rest);
+  // "a whole tub of ice cream", "the entire bag of crisps": one tub, one bag.
+  rest = rest.replace(
+    new RegExp(`^(?:(a|an|one|the)\\s+)?(?:whole|entire|full)\\s+(?=(?!whole\\b)(?:${UNIT_WORD_PATTERN})\\s+of\\b)`),
+    (_match, article: string | undefined) => (article === undefined || article === "the" ? "a " : `${article} `),
+  );
   // "a plate of pasta", "2 bars of chocolate", "a big bowl of oatmeal": food portion words.
   if (unit === undefined) {
     const portion = new RegExp(

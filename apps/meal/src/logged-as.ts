@@ -48,6 +48,58 @@ const LOGGED_AS: Record<string, string | { query: string; each: Each }> = {
   "side salad": { query: "lettuce green leaf raw", each: { quantity: 1.5, unit: "cup" } },
   "string cheese": "cheese mozzarella part skim milk low moisture",
   smoothie: "smoothies",
+  // Names the search splits or glues differently from USDA, and everyday foods SR24 lacks, as their
+  // nearest USDA foods: naan and chapati are flatbreads like pita; plant milks are closest to
+  // soymilk; sushi is mostly rice; crisps are British potato chips.
+  cornflakes: "cereals ready-to-eat corn flakes",
+  "corn flakes": "cereals ready-to-eat corn flakes",
+  kitkat: "candies kit kat wafer bar",
+  "kit kat": "candies kit kat wafer bar",
+  "m&ms": "candies m&m's milk chocolate candies",
+  naan: "bread pita white enriched",
+  "naan bread": "bread pita white enriched",
+  "garlic naan": "bread pita white enriched",
+  chapati: "tortillas ready-to-bake flour",
+  chapatti: "tortillas ready-to-bake flour",
+  roti: "tortillas ready-to-bake flour",
+  crumpet: "english muffins plain enriched",
+  crisps: "snacks potato chips plain salted",
+  "packet of crisps": "snacks potato chips plain salted",
+  doritos: "snacks tortilla chips nacho cheese",
+  "oat milk": "soymilk original unfortified",
+  "almond milk": "soymilk original unfortified",
+  "rice milk": "soymilk original unfortified",
+  "plant milk": "soymilk original unfortified",
+  protein: "whey protein",
+  "protein shake": { query: "whey protein", each: { quantity: 30, unit: "g" } },
+  sushi: { query: "rice white short-grain cooked", each: { quantity: 200, unit: "g" } },
+  "jacket potato": "potatoes baked flesh and skin",
+  "baked potato": "potatoes baked flesh and skin",
+  "instant ramen": "soup ramen noodle any flavor dry",
+  "instant noodles": "soup ramen noodle any flavor dry",
+  "pot noodle": "soup ramen noodle any flavor dry",
+  weetabix: { query: "cereals ready-to-eat post shredded wheat spoon-size", each: { quantity: 19, unit: "g" } },
+  digestive: "cookies graham crackers plain or honey",
+  digestives: "cookies graham crackers plain or honey",
+  "chocolate digestive": "cookies graham crackers chocolate-coated",
+  "chocolate digestives": "cookies graham crackers chocolate-coated",
+  "semi skimmed milk": "milk reduced fat fluid 2% milkfat",
+  "semi-skimmed milk": "milk reduced fat fluid 2% milkfat",
+  "skimmed milk": "milk nonfat fluid",
+  dominos: "fast food pizza chain 14 pizza cheese topping regular crust",
+  "domino's": "fast food pizza chain 14 pizza cheese topping regular crust",
+  // A burrito bowl is a burrito's filling without the tortilla, about 350 g.
+  "burrito bowl": { query: "burrito beef and bean", each: { quantity: 350, unit: "g" } },
+  // A kebab's meat: SR24 has no kebab, gyro or shawarma; ground lamb is the nearest, one portion.
+  kebab: { query: "lamb ground cooked broiled", each: { quantity: 150, unit: "g" } },
+  "doner kebab": { query: "lamb ground cooked broiled", each: { quantity: 150, unit: "g" } },
+  doner: { query: "lamb ground cooked broiled", each: { quantity: 150, unit: "g" } },
+  gyro: { query: "lamb ground cooked broiled", each: { quantity: 150, unit: "g" } },
+  shawarma: { query: "lamb ground cooked broiled", each: { quantity: 150, unit: "g" } },
+  "ben & jerrys": "ice creams vanilla rich",
+  "ben & jerry's": "ice creams vanilla rich",
+  "ben and jerrys": "ice creams vanilla rich",
+  "ben and jerry's": "ice creams vanilla rich",
 };
 
 /** How much one of the food is, when USDA's measures do not say it well. */
@@ -61,14 +113,40 @@ function entryFor(name: string): string | { query: string; each: Each } | undefi
   return LOGGED_AS[key] ?? LOGGED_AS[key.replace(/s$/, "")];
 }
 
+/** Proteins a curry or wrap is usually named by: "lamb curry", "chicken wrap". */
+const MAIN_PROTEIN = /\b(chicken|lamb|beef|pork|prawn|shrimp|fish|tofu|chickpea|lentil|turkey|paneer)s?\b/;
+
+/**
+ * Dishes SR24 has no entry for, by the last word of their name, as their nearest USDA food: a
+ * curry as its main protein, cooked ("thai green curry" -> chicken); a wrap as the sandwich of its
+ * filling ("chicken wrap" -> chicken sandwich). Without this the search matches a side word
+ * ("green" -> beet greens, "wrap" -> a pork-fat-wrapped sausage).
+ */
+function dishQuery(name: string): string | undefined {
+  const key = name.trim().toLowerCase();
+  const protein = MAIN_PROTEIN.exec(key)?.[1];
+  if (/\bcurry$/.test(key)) {
+    if (protein === "chickpea" || protein === "lentil") return `${protein}s mature seeds cooked boiled`;
+    if (protein === "tofu" || protein === "paneer") return protein === "tofu" ? "tofu firm" : "cheese paneer";
+    return `${protein ?? "chicken"} cooked roasted`;
+  }
+  if (/\bwraps?$/.test(key)) return `${key.replace(/\bwraps?$/, "").trim() || "chicken"} sandwich`;
+  return undefined;
+}
+
 /** The words to search for a logged item's name. */
 export function searchQueryFor(name: string): string {
   const entry = entryFor(name);
-  return entry === undefined ? name : typeof entry === "string" ? entry : entry.query;
+  if (entry === undefined) return dishQuery(name) ?? name;
+  return typeof entry === "string" ? entry : entry.query;
 }
+
+/** A curry as eaten: about 300 g, the meat or beans with their sauce. */
+const CURRY_PORTION: Each = { quantity: 300, unit: "g" };
 
 /** The size of one, for names whose USDA measures are the wrong size ("a steak", "a salad"). */
 export function portionOfOne(name: string): Each | undefined {
   const entry = entryFor(name);
+  if (entry === undefined && /\bcurry$/.test(name.trim().toLowerCase())) return CURRY_PORTION;
   return typeof entry === "object" ? entry.each : undefined;
 }

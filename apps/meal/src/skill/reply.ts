@@ -13,6 +13,7 @@ import {
   thousands,
 } from "./format.ts";
 import type { Nutrient, Purpose } from "./understand.ts";
+import { rejectedItems, unfoundNames } from "./verify.ts";
 
 interface ItemResult extends MacroNumbers {
   food: string;
@@ -142,14 +143,21 @@ function logReply(results: ToolResult[], today: string, unsure: PhotoItem[]): st
     lastDay = asDay(value.day) ?? lastDay;
     lines.push("");
   }
+  const unfound = unfoundNames(results);
   for (const problem of problems) {
     if (problem.kind === "refused")
       lines.push("I didn't log anything: your message doesn't say you ate it. Tell me once you have and I'll add it.");
+    // Retried without the foods USDA does not know: say which were left out, once, below.
+    else if (logged.length > 0 && unfound.length > 0) continue;
     else
       lines.push(
         `I couldn't log that: ${problem.message}. Try naming the food differently or giving an amount (e.g. "150 g chicken breast").`,
       );
   }
+  if (logged.length > 0 && unfound.length > 0)
+    lines.push(
+      `I left out ${joinWords(unfound.map((name) => `"${name}"`))}: ${unfound.length === 1 ? "it isn't" : "they aren't"} in the USDA database. Tell me what ${unfound.length === 1 ? "it is" : "they are"} made of (or a similar food) and I'll add ${unfound.length === 1 ? "it" : "them"}.`,
+    );
   if (lastDay !== undefined) lines.push(dayText(lastDay, today));
   const tip = nudge(lastDay);
   if (tip !== null) lines.push(tip);
@@ -372,7 +380,8 @@ function deleteReply(results: ToolResult[], today: string): string {
   if (value === undefined) {
     const problem = failures(results, "delete_meal")[0];
     if (problem === undefined) return "Nothing was deleted.";
-    if (problem.kind === "refused") return "I didn't delete anything: it doesn't sound like you asked me to.";
+    if (problem.kind === "refused")
+      return "I didn't delete anything: it doesn't sound like you asked me to. To remove a meal, say \"delete my last meal\" or name it.";
     const choices = [...problem.message.matchAll(/([0-9a-f-]{36}) = ([^;]+)/g)].map((match) => `• ${match[2]}`);
     if (choices.length > 0)
       return `More than one meal matches, so I didn't delete anything. Which one?\n${choices.join("\n")}`;
@@ -415,13 +424,62 @@ function failureText(results: ToolResult[], name: string, action: string): strin
     : `I couldn't ${action}: ${problem.message}.`;
 }
 
+/** The unknown items left out after the food search did not know them. */
+function rejectedText(purpose: Purpose, results: ToolResult[]): string | null {
+  const rejected = rejectedItems(purpose, results);
+  if (rejected.length === 0) return null;
+  const names = joinWords(rejected.map((item) => `"${item.food}"`));
+  return `I left out ${names}: I couldn't match ${rejected.length === 1 ? "it" : "them"} to a food. If ${rejected.length === 1 ? "it was" : "they were"} something you ate, tell me what ${rejected.length === 1 ? "it is" : "they are"} and I'll add ${rejected.length === 1 ? "it" : "them"}.`;
+}
+
+function logPurposeReply(purpose: Extract<Purpose, { kind: "log" }>, results: ToolResult[], today: string): string {
+  const refused = failures(results, "log_meal").some((problem) => problem.kind === "refused");
+  if (refused && results.some((result) => result.name === "search_foods")) return estimateReply(results, "refused");
+  const logged = results.some((result) => result.name === "log_meal");
+  const rejected = rejectedText(purpose, results);
+  if (!logged && purpose.verify !== undefined) {
+    // Nothing left to log once the unknown phrases were checked: ask rather than log a guess.
+    const names = joinWords(purpose.verify.map((item) => `"${item.food}"`));
+    return `I'm not sure what food ${names} is, so I haven't logged anything. Could you describe it (e.g. its main ingredients, or a similar food) and how much you had?`;
+  }
+  const parts = [logReply(results, today, purpose.photoUnsure)];
+  if (rejected !== null) parts.push(rejected);
+  // Questions about foods asked alongside the log: their search results, apart from the checks.
+  const asked = new Set((purpose.searches ?? []).map((search) => search.query));
+  const answers = results.filter(
+    (result) => result.name === "search_foods" && asked.has(String(result.arguments.query)),
+  );
+  if (answers.length > 0) parts.push(lookupReply(answers));
+  return parts.join("\n\n");
+}
+
+function correctReply(results: ToolResult[], today: string): string {
+  const deleted = results.find((result) => result.name === "delete_meal");
+  if (deleted === undefined || deleted.outcome.kind !== "ok") {
+    const reason =
+      deleted?.outcome.kind === "error"
+        ? ` (${deleted.outcome.message})`
+        : deleted?.outcome.kind === "refused"
+          ? " (the change wasn't allowed from this message)"
+          : "";
+    return `I couldn't change the last meal${reason}, so nothing was changed. Say "delete my last meal" and then tell me what you actually had.`;
+  }
+  const record = deleted.outcome.value.deleted;
+  const description =
+    typeof record === "object" && record !== null ? String((record as Record<string, unknown>).description ?? "") : "";
+  const foods = description.replace(/^.*?: /, "").replace(/ \(\d[\d,]* kcal\)$/, "");
+  const logged = okValues(results, "log_meal").length > 0;
+  if (!logged)
+    return `I removed the old entry (${foods}) but couldn't log the corrected meal: ${failures(results, "log_meal")[0]?.message ?? "no log was made"}. Tell me what you had and I'll log it.`;
+  return `Fixed: replaced ${foods || "the last meal"}.\n${logReply(results, today, [])}`;
+}
+
 export function replyFor(purpose: Purpose, results: ToolResult[], today: string): string {
   switch (purpose.kind) {
-    case "log": {
-      const refused = failures(results, "log_meal").some((problem) => problem.kind === "refused");
-      if (refused && results.some((result) => result.name === "search_foods")) return estimateReply(results, "refused");
-      return logReply(results, today, purpose.photoUnsure);
-    }
+    case "log":
+      return logPurposeReply(purpose, results, today);
+    case "correct":
+      return correctReply(results, today);
     case "photo-confirm":
       return photoConfirmReply(results, purpose.items);
     case "lookup":

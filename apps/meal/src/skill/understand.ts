@@ -3,11 +3,15 @@
 // answer. Writes are planned only when the write guard's own analysis says the message reports
 // something the user did, so the skill and the guard never disagree.
 import { analyseIntent } from "@ensemble/ai";
-import { normaliseText, parsePeriod, parseWhen, type MealType } from "@ensemble/ai/local";
+import { parsePeriod, parseWhen, type MealType } from "@ensemble/ai/local";
 import { PHOTO_CONFIDENCE_THRESHOLD } from "../prompt.ts";
 import { parseItemText } from "../items.ts";
+import { splitAsks } from "./asks.ts";
 import type { Conversation, PhotoItem } from "./conversation.ts";
+import { correctItems, readCorrection } from "./correction.ts";
+import { foodEvidence } from "./food-words.ts";
 import { extractItems, extractMeals, type ItemArguments, type MealArguments } from "./log-message.ts";
+import { expandShorthand } from "./shorthand.ts";
 
 export interface SearchArguments {
   query: string;
@@ -36,7 +40,17 @@ export function nutrientIn(text: string): Nutrient | undefined {
 }
 
 export type Purpose =
-  | { kind: "log"; meals: MealArguments[]; photoUnsure: PhotoItem[] }
+  | {
+      kind: "log";
+      meals: MealArguments[];
+      photoUnsure: PhotoItem[];
+      /** Items with no known food word: looked up first, logged only when the search knows them. */
+      verify?: ItemArguments[];
+      /** Questions about foods asked in the same message, answered alongside the log. */
+      searches?: SearchArguments[];
+    }
+  /** Delete the last meal, then log it again with a correction ("actually it was 2 eggs not 3"). */
+  | { kind: "correct"; meal: MealArguments }
   | { kind: "photo-confirm"; items: PhotoItem[]; searches: SearchArguments[] }
   | { kind: "lookup"; searches: SearchArguments[] }
   | { kind: "estimate"; why: "hypothetical" | "third-person"; searches: SearchArguments[]; withTotals: boolean }
@@ -93,12 +107,22 @@ const LOOKUP_PATTERNS: RegExp[] = [
   /^(?:is|are)\s+(.+?)\s+(?:high|low|rich|loaded|packed|a good source|good|bad|healthy|full)\b/,
   // "what's in a big mac", "what are the macros of quinoa" are covered above; "nutrition of X":
   /^(?:look up|lookup|search(?: for)?|find|check|tell me about|info on|information on|details on|nutrition for|nutrition of|what about)\s+(?!my\b)(.+)$/,
+  // "what's in a tablespoon of peanut butter", "what's in a big mac calorie-wise"
+  /^(?:what'?s|whats|what is|what are|what's actually) (?:in|inside)\s+(?!my\b|today\b|yesterday\b|it\b|that\b|this\b)(.+)$/,
+  // "a bagel, how many calories would that be" is handled with its statement; "how many calories would a bagel be":
+  new RegExp(
+    `^how (?:much|many) ${NUTRIENT}\\s+(?:would|will|does|do|is|are)\\s+(?!i\\b|we\\b|my\\b|you\\b|that\\b|it\\b|this\\b)(.+?)\\s+(?:be|have|give me|contain)$`,
+  ),
   // "what's a serving of almonds", "how big is a serving of rice"
   /^(?:what(?:'s| is) (?:a|one) serving of|how big is a serving of|serving size (?:of|for))\s+(.+)$/,
 ];
 
 function lookupTarget(text: string): string | null {
-  const question = text.replace(/[?!.]+$/, "").trim();
+  const question = text
+    .replace(/[?!.]+$/, "")
+    .replace(new RegExp(`,?\\s*(?:${NUTRIENT}|calorie|carb|nutrition|macro)[- ]?wise$`), "")
+    .replace(/,?\s*(?:roughly|approximately|approx|more or less|ballpark)$/, "")
+    .trim();
   for (const pattern of LOOKUP_PATTERNS) {
     const match = pattern.exec(question);
     const target = match?.[1]?.trim();
@@ -157,6 +181,8 @@ const TOTALS_QUESTION = new RegExp(
     "\\b(?:totals?|summary|breakdown|tally|rundown)\\b",
     "\\bwhere am i at\\b",
     "\\bwhere do i stand\\b",
+    "\\bhow much (?:have|did) (?:i|we) (?:eat|eaten|had|have)\\b",
+    "\\bhow much (?:food|have i had)\\b",
   ].join("|"),
 );
 
@@ -166,11 +192,15 @@ const MEALS_QUESTION = new RegExp(
     "\\bwhat(?:'s| is| was| were)? (?:in |on )?my (?:breakfast|lunch|dinner|snacks?|meals?|log|diary|food log)\\b",
     "\\bwhat (?:was|were) (?:my|for) (?:breakfast|lunch|dinner|snacks?)\\b",
     "\\bwhat i (?:ate|had|eaten|logged)\\b",
-    "\\b(?:show|list|see|view|display|pull up|give me|get|read|recap|review)\\b.*\\b(?:meals?|log|logs|diary|food|foods|entries|entry|breakfast|lunch|dinner|snacks?|ate|eaten|history)\\b",
-    "\\bdid i (?:log|eat|have|record|add|track)\\b",
-    "\\b(?:have|did) i (?:logged|eaten|had)\\b",
+    "\\b(?:show|list|see|view|display|pull up|give me|get|read|recap|review)\\b.*\\b(?:meals?|log|logs|diary|food|foods|entries|entry|breakfast|lunch|dinner|snacks?|ate|eaten|history|everything|anything|what i)\\b",
+    "\\bdid i (?:already |actually |even |ever )?(?:log|eat|have|record|add|track)\\b",
+    "\\b(?:have|did) i (?:already |actually |even )?(?:logged|eaten|had)\\b",
     "\\bmy (?:meals|food log|diary|meal log|log)\\b",
     "\\bwhen did i (?:last )?(?:eat|have)\\b",
+    "\\bwhat (?:i've|i have) (?:had|eaten|logged)\\b",
+    "\\bwhat (?:my|the) (?:breakfast|brunch|lunch|dinner|supper|snacks?|meals?) (?:was|were|had)\\b",
+    "\\bremind me (?:what|of|about)\\b",
+    "\\b(?:anything|something) (?:logged|in my log)\\b",
   ].join("|"),
 );
 
@@ -228,7 +258,8 @@ function deleteTarget(text: string, now: Date): DeleteArguments {
     .map((word) => word.replace(/^'+|'s$|'+$/g, ""))
     .filter((word) => word.length > 1 && !GENERIC_TARGET_WORDS.has(word));
   const food = words.join(" ").trim();
-  if (food !== "" && !/\d/.test(food)) target.containing = parseItemText(food).name || food;
+  if (food !== "" && !/\d/.test(food) && foodEvidence(food) !== "not-food")
+    target.containing = parseItemText(food).name || food;
   if (target.mealType === undefined && target.containing === undefined) target.last = true;
   else if (
     target.containing !== undefined ||
@@ -314,14 +345,129 @@ const HELP_TEXT =
 const PLAIN_NEGATION =
   /^(?:no|nothing|zero|none|skipped|skipping|fasted|fasting)\b|\b(?:didn't|did not|haven't|have not|hasn't|never|won't|wasn't)\s+(?:\w+\s+)?(?:eat|eaten|have|had|drink|drunk|log)\b/;
 
+/** True when an intent analysis says the message reports nothing the user did. */
+function notReported(intent: ReturnType<typeof analyseIntent>): boolean {
+  return intent.hypothetical || intent.negated || intent.thirdPerson || (intent.question && !intent.reportsAction);
+}
+
+/** Words that say a statement reports eating or asks for a log, not just names a food. */
+const REPORT_WORDS = new RegExp(
+  `\\b(?:i|i've|ive|i'm|im|we|just|had|have|ate|eaten|eating|drank|drunk|drinking|grabbed|snacked|finished|log|add|track|record|note|save|made|cooked|ordered|got|devoured|scoffed|polished|demolished|inhaled|breakfast|brunch|lunch|dinner|supper|snack|dessert|yesterday|today|tonight|this morning|last night|earlier)\\b`,
+);
+
+const COMPARING = new RegExp(
+  `\\b(?:which|what)(?:'s| is)?\\s+(?:one\\s+)?(?:(?:has|have|is|are|contains|gives|got|packs)\\s+)?(?:(?:got|the|a|way|much|a lot|lot)\\s+)*(?:more|less|fewer|most|least|higher|lower|better|worse|healthier|leaner)\\b(?:\\s+(?:for|in|on|when it comes to))?(?:\\s+(?:${NUTRIENT}|me|you))?(?:\\s+(?:per|in)\\s+\\S+)?`,
+);
+
+/**
+ * Food questions that compare: "which has more fibre, oats or quinoa?", "salmon or chicken, which
+ * has more protein?", "oats vs quinoa for protein". The foods may come before or after the question.
+ */
+function comparisonTargets(text: string): string[] | null {
+  const question = text.replace(/[?!.]+$/, "").trim();
+  const which = COMPARING.exec(question);
+  if (which === null && !/\b(?:vs\.?|versus|compare|compared to)\b/.test(question)) return null;
+  let list = question;
+  if (which !== null) {
+    const after = question.slice(which.index + which[0].length).replace(/^[\s,:]+|^(?:between)\s+/g, "");
+    list = after !== "" ? after : question.slice(0, which.index);
+  }
+  const cleaned = list
+    .replace(/^(?:compare|between)\s+/, "")
+    .replace(/[\s,:;-]+$/, "")
+    .split(/\s+(?:vs\.?|versus|compared to|or|and|to)\s+|\s*,\s*/)
+    .map((target) =>
+      (lookupTarget(target) ?? target)
+        .replace(new RegExp(`\\b(?:for|in|by)\\s+${NUTRIENT}\\b.*$`), "")
+        .replace(new RegExp(`^${NUTRIENT}\\s+(?:in|of)\\s+`), "")
+        .replace(new RegExp(`\\s+${NUTRIENT}$`), "")
+        .replace(/\s+for\s+\w+$/, "")
+        .trim(),
+    )
+    .filter((target) => target !== "" && foodEvidence(target) !== "not-food");
+  // "brown or white rice": the food word said once belongs to both.
+  const shared = cleaned.at(-1)?.split(" ").at(-1);
+  const targets = cleaned.map((target) =>
+    shared !== undefined && foodEvidence(target) !== "food" ? `${target} ${shared}` : target,
+  );
+  return targets.length >= 2 ? targets.slice(0, 4) : null;
+}
+
+/** The food the previous user turn asked about or named: what "log that" or "I had one" means. */
+function foodOfEarlierTurn(history: Conversation["history"]): string | null {
+  const users = history
+    .filter((turn) => turn.role === "user")
+    .slice(-2)
+    .toReversed();
+  for (const turn of users) {
+    const text = expandShorthand(turn.content);
+    for (const ask of splitAsks(text).asks) {
+      const target = lookupTarget(ask);
+      if (target !== null) return target;
+    }
+    const imagined = extractHypotheticalItems(text)[0];
+    if (imagined !== undefined) return imagined.food;
+  }
+  return null;
+}
+
+/** "log that", "I had one for lunch", "add it": a log of a food named earlier, with no food of its own. */
+const LOG_REFERENCE =
+  /\b(?:log|add|track|record|save|had|ate|have had|eaten|drank|having|got)\s+(?:it|that|this|one|them|those|these|the same|that one|some|two|three|a couple)\b|^(?:yes|yeah|yep|ok|okay|sure)\b.*\b(?:log|add)\b/;
+
+/** Unknown phrases in the meals: checked against the food search before they are logged. */
+function unsureItems(meals: MealArguments[]): ItemArguments[] {
+  return meals.flatMap((meal) => meal.items).filter((item) => foodEvidence(item.food) === "unknown");
+}
+
+function logPurpose(meals: MealArguments[], searches: SearchArguments[] = []): Purpose {
+  const verify = unsureItems(meals);
+  return {
+    kind: "log",
+    meals,
+    photoUnsure: [],
+    ...(verify.length > 0 ? { verify } : {}),
+    ...(searches.length > 0 ? { searches } : {}),
+  };
+}
+
+/** The meal the previous user turns logged, for a correction. */
+function earlierMeal(history: Conversation["history"], now: Date): MealArguments | null {
+  const users = history
+    .filter((turn) => turn.role === "user")
+    .slice(-3)
+    .toReversed();
+  for (const turn of users) {
+    const statements = splitAsks(expandShorthand(turn.content)).statements.join(". ");
+    const meal = extractMeals(statements, now)[0];
+    if (meal !== undefined) return meal;
+  }
+  return null;
+}
+
+const CANCEL_PREVIOUS =
+  /^(?:(?:oh|oops|sorry|wait|no|nope|ugh|actually)[\s,!.]+)*(?:scratch that|never mind|nevermind|ignore that|forget that|forget it|undo that|undo|cancel that|take that back|my bad)\b|\bi (?:didn't|did not|never) (?:actually |really )?(?:eat|have|drink) (?:it|that|them|those)\b/;
+
+/** Did the last user turn log food? Then "scratch that" or "I didn't actually eat it" undoes it. */
+function previousTurnLogged(history: Conversation["history"], now: Date): boolean {
+  const last = history.filter((turn) => turn.role === "user").at(-1);
+  if (last === undefined) return false;
+  const intent = analyseIntent(last.content);
+  return (
+    intent.reportsAction && extractMeals(splitAsks(expandShorthand(last.content)).statements.join(". "), now).length > 0
+  );
+}
+
 export function understand(conversation: Conversation): Purpose {
   const raw = conversation.message;
-  const text = normaliseText(raw);
+  const text = expandShorthand(raw);
   const now = conversation.now;
-  const intent = analyseIntent(raw);
-  const notReported =
-    intent.hypothetical || intent.negated || intent.thirdPerson || (intent.question && !intent.reportsAction);
-  const writesAllowed = !notReported;
+  // The platform's guard reads the message as written; the skill reads it with shorthand spelled
+  // out. A write is planned only when both say the message reports something the user did.
+  const guardIntent = analyseIntent(raw);
+  const intent = analyseIntent(text);
+  const writesAllowed = !notReported(guardIntent) && !notReported(intent);
+  const reportsAction = guardIntent.reportsAction || intent.reportsAction;
 
   if (conversation.photo.length > 0) return photoPurpose(conversation, text, writesAllowed);
 
@@ -342,6 +488,27 @@ export function understand(conversation: Conversation): Purpose {
     };
   }
 
+  // "scratch that" or "I didn't actually eat it" right after a log: undo that log.
+  if (CANCEL_PREVIOUS.test(text) && previousTurnLogged(conversation.history, now)) {
+    return { kind: "delete", target: { last: true } };
+  }
+
+  const correction = readCorrection(text);
+  if (correction !== null && !intent.hypothetical && !intent.thirdPerson) {
+    const earlier = earlierMeal(conversation.history, now);
+    const items = earlier === null ? null : correctItems(earlier.items, correction);
+    if (earlier !== null && items !== null) {
+      const meal: MealArguments = { ...earlier, items };
+      if (correction.mealType !== undefined) meal.mealType = correction.mealType;
+      return { kind: "correct", meal };
+    }
+    if (earlier !== null || !reportsAction)
+      return {
+        kind: "answer",
+        text: "I couldn't tell which item to change, so nothing was changed. Say \"delete my last meal\" and then tell me what you actually had, and I'll log it fresh.",
+      };
+  }
+
   if (DELETE_VERB.test(text) && !/\b(?:how|what) (?:do|can) i\b/.test(text)) {
     if (BULK.test(text) && !/\b(?:last|latest|that|this) (?:meal|entry|one)\b/.test(text)) {
       return {
@@ -359,7 +526,7 @@ export function understand(conversation: Conversation): Purpose {
         text: 'I can\'t take one food out of a logged meal yet, so nothing was changed. I can delete the whole meal (say "delete my lunch") and you can then log it again without that food.',
       };
     }
-    if (writesAllowed || intent.reportsAction) return { kind: "delete", target: deleteTarget(text, now) };
+    if (writesAllowed || reportsAction) return { kind: "delete", target: deleteTarget(text, now) };
     // The write guard reads this as calling something off rather than asking for a delete.
     return {
       kind: "answer",
@@ -374,19 +541,25 @@ export function understand(conversation: Conversation): Purpose {
     };
   }
 
-  const target = lookupTarget(text);
-  const question = isQuestion(text) || intent.question;
+  const split = splitAsks(text);
+  // "calories in 100 g of rice", "macros for 6 oz salmon": questions with no question word.
+  const isLookup = (statement: string) => lookupTarget(statement) !== null || comparisonTargets(statement) !== null;
+  const parts = {
+    statements: split.statements.filter((statement) => !isLookup(statement)),
+    asks: [...split.asks, ...split.statements.filter(isLookup)],
+  };
   const aboutSelf = SELF.test(text) || DAY_WORDS.test(text);
 
   // "what if I ate a whole pizza?", "should I have a burger?": an estimate, never a log.
-  if (intent.hypothetical && !intent.reportsAction) {
+  if (intent.hypothetical && !reportsAction) {
     const items = extractHypotheticalItems(text);
     if (items.length > 0)
       return { kind: "estimate", why: "hypothetical", searches: searchesForItems(items), withTotals: true };
-    if (target !== null) return { kind: "lookup", searches: [searchFor(target)] };
+    const target = parts.asks.map(lookupTarget).find((found) => found !== null) ?? lookupTarget(text);
+    if (target !== null && target !== undefined) return { kind: "lookup", searches: [searchFor(target)] };
     return { kind: "totals", date: isoToday(now) };
   }
-  if (intent.thirdPerson && !intent.reportsAction) {
+  if ((intent.thirdPerson || guardIntent.thirdPerson) && !reportsAction) {
     const items = extractThirdPersonItems(text);
     if (items.length > 0)
       return { kind: "estimate", why: "third-person", searches: searchesForItems(items), withTotals: false };
@@ -396,55 +569,89 @@ export function understand(conversation: Conversation): Purpose {
     };
   }
 
-  if (target !== null && !(SELF.test(target) || /\b(?:today|so far|yesterday)\b/.test(target))) {
-    return { kind: "lookup", searches: [searchFor(target)] };
+  // What the questions ask about foods: "how much protein is in greek yogurt?", "oats or quinoa?".
+  const lookups: string[] = [];
+  const comparedInText = comparisonTargets(text);
+  if (comparedInText !== null && !REPORT_WORDS.test(text.replace(/\b(?:i|me)\b/g, ""))) {
+    return { kind: "lookup", searches: comparedInText.map(searchFor) };
+  }
+  for (const ask of parts.asks) {
+    const compared = comparisonTargets(ask);
+    if (compared !== null) lookups.push(...compared);
+    else {
+      const target = lookupTarget(ask);
+      if (target !== null && !(SELF.test(target) || /\b(?:today|so far|yesterday)\b/.test(target)))
+        lookups.push(target);
+    }
+  }
+  const statementText = parts.statements.join(". ");
+  // "a pint of beer - how many kcal is that": a food named, then asked about, not a report.
+  const statementsReport =
+    parts.statements.length > 0 && (parts.asks.length === 0 || REPORT_WORDS.test(statementText) || reportsAction);
+  const bareFoods = parts.asks.length > 0 && !REPORT_WORDS.test(statementText) ? parts.statements : [];
+  const pronounAsk = parts.asks.some(
+    (ask) => /\b(?:that|it|this|those|them)\b/.test(ask) && lookupTarget(ask) === null,
+  );
+  if (bareFoods.length > 0 && pronounAsk && lookups.length === 0) {
+    const items = extractItems(bareFoods.join(". "));
+    if (items.length > 0) return { kind: "lookup", searches: searchesForItems(items) };
   }
 
-  // "I had 2 eggs, how much protein is that?" and "can you log a wrap?": the report wins, and the
-  // log's reply answers the question with the meal's macros.
-  const opensWithQuestion =
-    /^(?:how|what|what's|whats|when|which|did|do|does|am|is|are|was|were|show|list|tell|give|display|check|where|pull up|get me)\b/.test(
-      text,
-    );
-  if (
-    intent.reportsAction &&
-    writesAllowed &&
-    !(opensWithQuestion && (MEALS_QUESTION.test(text) || TOTALS_QUESTION.test(text)))
-  ) {
-    const meals = extractMeals(raw, now);
-    if (meals.length > 0) return { kind: "log", meals, photoUnsure: [] };
+  if (statementsReport && writesAllowed) {
+    const referent = lookups[0] ?? foodOfEarlierTurn(conversation.history);
+    const meals = extractMeals(statementText, now, referent ?? undefined);
+    if (meals.length > 0) return logPurpose(meals, lookups.slice(0, 3).map(searchFor));
+    // "ok log that, I had one for lunch": the food is the one talked about just before.
+    if (referent !== null && LOG_REFERENCE.test(statementText)) {
+      const fields = whenOf(statementText, now);
+      const count = /\b(two|three|a couple)\b/.exec(statementText)?.[1];
+      const food =
+        count === undefined
+          ? referent
+          : `${count === "a couple" ? "2" : count} ${parseItemText(referent).name || referent}`;
+      return logPurpose([{ items: [{ food }], ...fields }]);
+    }
   }
 
-  if (question || MEALS_QUESTION.test(text) || (TOTALS_QUESTION.test(text) && !intent.reportsAction)) {
-    const range = periodArguments(text, now);
-    const mealType = mealTypeIn(text);
+  if (lookups.length > 0) return { kind: "lookup", searches: lookups.slice(0, 4).map(searchFor) };
+
+  const askText = parts.asks.length > 0 ? parts.asks.join(". ") : text;
+  const question = parts.asks.length > 0 || isQuestion(text) || intent.question;
+  if (question || MEALS_QUESTION.test(askText) || (TOTALS_QUESTION.test(askText) && !reportsAction)) {
+    const range = periodArguments(askText, now);
+    const mealType = mealTypeIn(askText);
     const namesNutrient = new RegExp(
       `\\bhow (?:much|many) ${NUTRIENT}\\b|\\b${NUTRIENT}\\s+(?:so far|today|total|intake)\\b`,
-    ).test(text);
-    if (MEALS_QUESTION.test(text) && !namesNutrient) {
+    ).test(askText);
+    if (MEALS_QUESTION.test(askText) && !namesNutrient) {
       return { kind: "meals", ...range, ...(mealType ? { mealType } : {}), focus: "list" };
     }
-    if (TOTALS_QUESTION.test(text) || new RegExp(`\\b${NUTRIENT}\\b`).test(text) || aboutSelf) {
+    if (TOTALS_QUESTION.test(askText) || new RegExp(`\\b${NUTRIENT}\\b`).test(askText) || aboutSelf) {
       if (range.from !== undefined) return { kind: "meals", ...range, focus: "totals" };
-      if (mealType !== undefined && /\b(?:my|for|at)\b/.test(text))
+      if (mealType !== undefined && /\b(?:my|for|at)\b/.test(askText))
         return { kind: "meals", ...range, mealType, focus: "totals" };
-      const nutrient = nutrientIn(text);
+      const nutrient = nutrientIn(askText);
       return { kind: "totals", date: range.date ?? isoToday(now), ...(nutrient ? { nutrient } : {}) };
     }
     // A question about a food with no nutrient named: "what about avocado?", "is pizza ok?".
-    const items = extractHypotheticalItems(text);
+    const items = extractHypotheticalItems(askText);
     if (items.length > 0)
       return { kind: "estimate", why: "hypothetical", searches: searchesForItems(items), withTotals: false };
     return { kind: "totals", date: isoToday(now) };
   }
 
-  if (intent.negated || PLAIN_NEGATION.test(text)) {
+  if (intent.negated || guardIntent.negated || PLAIN_NEGATION.test(text)) {
     return { kind: "answer", text: negationReply(text) };
   }
 
   if (writesAllowed) {
-    const meals = extractMeals(raw, now);
-    if (meals.length > 0) return { kind: "log", meals, photoUnsure: [] };
+    const meals = extractMeals(text, now);
+    if (meals.length > 0) return logPurpose(meals);
+    if (reportsAction && REPORT_WORDS.test(text))
+      return {
+        kind: "answer",
+        text: "I couldn't tell what food that was, so I haven't logged anything. Tell me what you ate (e.g. \"a chicken wrap for lunch\") and I'll add it.",
+      };
   }
   return { kind: "answer", text: HELP_TEXT };
 }
@@ -461,7 +668,7 @@ function extractHypotheticalItems(text: string): ItemArguments[] {
   const body = text
     .replace(/[?]+/g, " ")
     .replace(
-      /^.*?\b(?:if|what if|what about|how about|suppose|imagine|should|shall|can|could|may|would|will|is it ok(?:ay)? (?:if|to)|am i allowed to|thinking (?:about|of)|planning (?:on|to)|plan to|going to|gonna|about to|want to|wanna|craving|tempted (?:by|to)|i'?ll|i will|might|maybe|probably|fit|have room for|afford)\s+(?:i\s+)?(?:\w+\s+)?(?:(?:eat|eating|ate|have|having|had|drink|drinking|get|getting|grab|order|ordering|try|add|fit in)\s+)?/,
+      /^.*?\b(?:if|what if|what about|how about|suppose|imagine|would've|could've|should've|would have|could have|should have|should|shall|can|could|may|would|will|is it ok(?:ay)? (?:if|to)|am i allowed to|thinking (?:about|of)|planning (?:on|to)|plan to|going to|gonna|about to|want to|wanna|craving|tempted (?:by|to)|i'?ll|i will|might|maybe|probably|fit|have room for|afford)\s+(?:i\s+)?(?:\w+\s+)?(?:(?:eat|eating|ate|have|having|had|drink|drinking|get|getting|grab|order|ordering|try|add|fit in)\s+)?/,
       "",
     )
     .replace(
@@ -469,7 +676,7 @@ function extractHypotheticalItems(text: string): ItemArguments[] {
       "",
     )
     .replace(
-      /\s*(?:,|\b(?:is that|would that|will that|will it|would it|will i|would i|do i|does that|does it|am i|is it|be|fit|fits|work|go over)\b).*$/,
+      /\s*(?:,|\b(?:but|is that|would that|will that|will it|would it|will i|would i|do i|does that|does it|am i|is it|be|fit|fits|work|go over)\b).*$/,
       "",
     )
     .trim();

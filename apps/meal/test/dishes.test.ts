@@ -1,0 +1,57 @@
+// Everyday dishes and portion words SR24 has no entry for, resolved against the real USDA search:
+// they must land on a plausible food and amount, not on a seasoning or a word-alike.
+import { beforeAll, describe, expect, it } from "vitest";
+import { resolveItem } from "../src/foods.ts";
+import { foodSource, seedUsdaFoods } from "./helpers.ts";
+
+beforeAll(async () => {
+  await seedUsdaFoods();
+}, 120_000);
+
+async function resolved(food: string, quantity?: number, unit?: string) {
+  const result = await resolveItem(foodSource(), {
+    food,
+    ...(quantity !== undefined ? { quantity } : {}),
+    ...(unit !== undefined ? { unit } : {}),
+  });
+  if (!result.ok) throw new Error(`${food}: ${result.error.message}`);
+  return result.value;
+}
+
+describe("dishes SR24 lacks", () => {
+  it("logs a curry as its main ingredient, cooked, not as curry powder", async () => {
+    for (const food of ["a chicken curry", "thai green curry", "a curry"]) {
+      const item = await resolved(food);
+      expect(item.foodName, food).toMatch(/^Chicken, .*cooked/);
+      expect(item.macros.energyKcal, food).toBeGreaterThan(300);
+    }
+    expect((await resolved("chickpea curry")).foodName).toMatch(/^Chickpeas/);
+  });
+
+  it("logs a wrap as the sandwich of its filling", async () => {
+    expect((await resolved("a chicken wrap")).foodName).toMatch(/chicken/i);
+    expect((await resolved("a chicken wrap")).foodName).not.toMatch(/liver/i);
+  });
+
+  it("finds foods named the British way or by brand", async () => {
+    expect((await resolved("naan")).foodName).toMatch(/^Bread, pita/);
+    expect((await resolved("cornflakes")).foodName).toMatch(/corn flakes/i);
+    expect((await resolved("a kitkat")).foodName).toMatch(/KIT KAT/);
+    expect((await resolved("a packet of crisps")).foodName).toMatch(/potato chips/);
+    expect((await resolved("150ml almond milk")).foodName).not.toMatch(/candies|chocolate/i);
+  });
+});
+
+describe("portion words said after the food", () => {
+  it("weighs the whole packet by the food's package measure", async () => {
+    const packet = await resolved("instant ramen", 1, "packet");
+    const serving = await resolved("instant ramen");
+    expect(packet.grams).toBeGreaterThan(serving.grams);
+  });
+
+  it("weighs a tub of ice cream as a pint", async () => {
+    const tub = await resolved("a whole tub of ben & jerrys", 1, "tub");
+    expect(tub.foodName).toMatch(/^Ice creams/);
+    expect(tub.grams).toBeGreaterThan(350);
+  });
+});
