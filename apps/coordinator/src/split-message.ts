@@ -1,41 +1,54 @@
 // "each with the part of the message for it": a multi-domain message is cut into clauses and each
-// clause goes to the domain the local classifier scores highest among the domains involved. A clause
-// that belongs to no domain ("thanks!") stays with its neighbour; a domain that gets no clause
-// receives the whole message, so nothing the user said is lost.
+// clause goes to every involved domain the local classifier clearly finds in it ("I had 200 g of
+// it with my creatine" is both food and a supplement). A clause that belongs to no domain
+// ("thanks!") stays with its neighbour; a domain that gets no clause receives the whole message,
+// so nothing the user said is lost.
 import { classifyMessage } from "@ensemble/ai/local";
 import type { SpecialistDomain } from "@ensemble/contracts";
 
+// Sentence punctuation stays with its clause ("how much protein is in it?" is still a question).
+const SENTENCE_END = /(?<=[;.!?])\s+/;
 const CLAUSE_BOUNDARY =
-  /\s*(?:[;.!?]+\s+|,\s*(?:and\s+|then\s+|plus\s+)?|\s+(?:and then|then|and also|also|plus|after that|afterwards)\s+|\s+and\s+(?=(?:i\s+|i'|took|had|ate|did|ran|hit|logged|weighed|drank|popped|benched|squatted|deadlifted|started|stopped|paused)))/i;
+  /\s*(?:,\s*(?:and\s+|then\s+|plus\s+)?|\s+(?:and then|then|and also|also|plus|after that|afterwards)\s+|\s+and\s+(?=(?:i\s+|i'|took|had|ate|did|ran|hit|logged|weighed|drank|popped|benched|squatted|deadlifted|started|stopped|paused)))/i;
+
+/** Below this score a clause is not clearly about a domain. */
+const CLEAR_SCORE = 0.25;
 
 export function splitClauses(message: string): string[] {
   return message
-    .split(CLAUSE_BOUNDARY)
+    .split(SENTENCE_END)
+    .flatMap((sentence) => sentence.split(CLAUSE_BOUNDARY))
     .map((clause) => clause.trim())
     .filter((clause) => clause.length > 0);
 }
 
 export function assignClauses(message: string, domains: SpecialistDomain[]): Record<SpecialistDomain, string> {
-  const clauses = splitClauses(message);
-  const owned = new Map<SpecialistDomain, string[]>();
-  let previous: SpecialistDomain | undefined;
-  const unassigned: string[] = [];
-  for (const clause of clauses) {
+  const owned = new Map<SpecialistDomain, string[]>(domains.map((domain) => [domain, []]));
+  let previous: SpecialistDomain[] = [];
+  let unassigned: string[] = [];
+  for (const clause of splitClauses(message)) {
     const scores = classifyMessage(clause).scores;
-    const best = [...domains].sort((left, right) => (scores[right] ?? 0) - (scores[left] ?? 0))[0]!;
-    const clear = (scores[best] ?? 0) >= 0.35;
-    const domain = clear ? best : previous;
-    if (!domain) {
+    const clear = domains.filter((domain) => (scores[domain] ?? 0) >= CLEAR_SCORE);
+    const targets = clear.length > 0 ? clear : previous;
+    if (targets.length === 0) {
       unassigned.push(clause);
       continue;
     }
-    owned.set(domain, [...(owned.get(domain) ?? []), ...unassigned.splice(0), clause]);
-    previous = domain;
+    for (const domain of targets) owned.get(domain)!.push(...unassigned, clause);
+    unassigned = [];
+    previous = targets;
   }
   const parts = {} as Record<SpecialistDomain, string>;
   for (const domain of domains) {
-    const mine = owned.get(domain);
-    parts[domain] = mine && mine.length > 0 ? mine.join(", ") : message;
+    const mine = owned.get(domain)!;
+    parts[domain] = mine.length > 0 ? joinClauses(mine) : message;
   }
   return parts;
+}
+
+function joinClauses(clauses: string[]): string {
+  return clauses
+    .map((clause, index) => (index === 0 || /[;.!?]$/.test(clauses[index - 1]!) ? clause : `, ${clause}`))
+    .join(" ")
+    .replace(/ ,/g, ",");
 }
