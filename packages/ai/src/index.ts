@@ -28,4 +28,11 @@ export {
 export { synthesisMessages, SYNTHESIS_SYSTEM_PROMPT, type SynthesisBranch } from "./local/synthesis.ts";
 export type { LocalSkill, SkillInput, SkillStep } from "./local/skill.ts";
 export { runSpecialist, type SpecialistOptions } from "./specialist.ts";
-export { analyseIntent, guardToolCall } from "./guard/index.ts";
+export {
+  analyseIntent,
+  guardToolCall,
+  type ClauseAnalysis,
+  type GuardDecision,
+  type GuardedTool,
+  type IntentAnalysis,
+} from "./guard/index.ts";

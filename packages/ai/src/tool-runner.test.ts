@@ -260,4 +260,76 @@ describe("runTools", () => {
     expect(trace.ledger).toHaveLength(2);
     expect(trace.ledger.every((entry) => entry.provider === "local" && entry.estimated)).toBe(true);
   });
+
+  describe("tools that accept plans", () => {
+    const startSupplement: ToolDefinition = {
+      name: "start_supplement",
+      description: "Put a supplement on the user's schedule",
+      kind: "write",
+      acceptsPlans: true,
+      schema: z.object({ name: z.string().min(1) }),
+    };
+    const logIntake: ToolDefinition = {
+      name: "log_intake",
+      description: "Record a supplement the user took",
+      kind: "write",
+      schema: z.object({ name: z.string().min(1) }),
+    };
+
+    async function runBoth(userMessage: string) {
+      const mock = createMockProvider({
+        name: "workers-ai",
+        chat: [
+          {
+            toolCalls: [
+              mockToolCall("start_supplement", { name: "creatine" }),
+              mockToolCall("log_intake", { name: "creatine" }),
+            ],
+          },
+          { text: "ok" },
+        ],
+      });
+      const client = createModelClient({
+        env: { AI_PROVIDER: "workers-ai", FALLBACK_CHAIN: "primary", MODEL_MAX_RETRIES: "0" },
+        worker: "protocol",
+        providers: { "workers-ai": mock },
+      });
+      const executed: string[] = [];
+      const result = await runTools({
+        client,
+        domain: "protocol",
+        messages: [{ role: "user", content: userMessage }],
+        tools: [startSupplement, logIntake],
+        execute: async (name) => {
+          executed.push(name);
+          return { ok: true };
+        },
+        userMessage,
+      });
+      return { executed, records: result.toolCalls };
+    }
+
+    it.each(["starting creatine tomorrow, 5 g a day", "from next Monday I'll take creatine every morning"])(
+      "runs the plan-accepting write for %j and still refuses the one that records an event",
+      async (message) => {
+        const { executed, records } = await runBoth(message);
+        expect(executed).toEqual(["start_supplement"]);
+        expect(records.find((record) => record.name === "log_intake")).toMatchObject({
+          ok: false,
+          error: "refused: hypothetical",
+        });
+      },
+    );
+
+    it.each([
+      ["should I start creatine tomorrow?", "hypothetical"],
+      ["thinking about starting creatine next week", "hypothetical"],
+      ["my wife is starting creatine tomorrow", "third-person"],
+      ["I didn't take my creatine", "negated"],
+    ])("refuses both writes for %j", async (message, reason) => {
+      const { executed, records } = await runBoth(message);
+      expect(executed).toEqual([]);
+      expect(records.map((record) => record.error)).toEqual([`refused: ${reason}`, `refused: ${reason}`]);
+    });
+  });
 });

@@ -113,7 +113,8 @@ export async function runTools(options: RunToolsOptions): Promise<RunToolsResult
     }
 
     if (tool.kind === "write") {
-      const verdict = guardToolCall({ name: tool.name, kind: tool.kind }, options.userMessage);
+      // The whole definition goes to the guard: its kind, and whether it accepts plans.
+      const verdict = guardToolCall(tool, options.userMessage);
       if (!verdict.allowed) {
         records.push({
           name: tool.name,

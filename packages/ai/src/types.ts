@@ -27,6 +27,13 @@ export interface ToolDefinition<Schema extends z.ZodType = z.ZodType> {
   name: string;
   description: string;
   kind: "read" | "write";
+  /**
+   * For a write that sets up or changes a schedule: the user's own future plan ("starting creatine
+   * tomorrow", "pause fish oil until Monday") is what it records, so the write guard lets plans
+   * through; deliberation, denials and other people's plans are still refused. Leave it out for
+   * writes that record something done (a meal, a workout, an intake).
+   */
+  acceptsPlans?: boolean;
   schema: Schema;
 }
 

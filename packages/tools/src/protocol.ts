@@ -180,8 +180,10 @@ export const protocolTools = [
   {
     name: "create_protocol",
     description:
-      "Add a supplement the user takes (or starts taking) on a schedule: name, dose and unit, times per day, time of day, days of the week, with meals, start date. Only for the user's own routine, never for a question or a maybe.",
+      "Add a supplement the user takes (or starts taking) on a schedule: name, dose and unit, times per day, time of day, days of the week, with meals, start date (a future one for a plan: 'starting Monday'). Only for the user's own routine, never for a question or a maybe.",
     kind: "write",
+    // Setting up a schedule is the write: "starting creatine tomorrow, 5 g daily" records a plan.
+    acceptsPlans: true,
     schema: createProtocolSchema,
   },
   {
@@ -195,6 +197,8 @@ export const protocolTools = [
     description:
       "Change an item's dose or schedule (from today), pause it (optionally until a date), resume it, or stop it. The item is matched loosely by name.",
     kind: "write",
+    // "pause fish oil until next Monday" is the change itself, said as a plan.
+    acceptsPlans: true,
     schema: updateProtocolSchema,
   },
   {

@@ -4,7 +4,7 @@
 // tool results: answer like a coach, with the numbers the tools returned.
 import { analyseIntent, guardToolCall, type ChatMessage, type LocalSkill, type SkillStep } from "@ensemble/ai";
 import { isoDate, normaliseForMatching, parseWhen } from "@ensemble/ai/local";
-import { logBodyMetricSchema, logWorkoutSchema } from "@ensemble/tools";
+import { logBodyMetricSchema, logWorkoutSchema, metricsWorkoutTools } from "@ensemble/tools";
 import { findExerciseMentions } from "../exercises.ts";
 import { type AnswerContext, type ToolOutcome, composeAnswer } from "./answer.ts";
 import { parseBodyMetrics, type BodyReading } from "./parse-body.ts";
@@ -17,17 +17,14 @@ export const METRICS_WORKOUT_DOMAIN = "metrics-workout";
 const TRAINING_NOTATION =
   /\b\d+\s*x\s*\d+|\bsets?\b|\breps?\b|\bsingles?\b|\bdoubles?\b|\btriples?\b|\bworked\s+up\s+to\b|\bfor\s+\d+\s*(?:reps?)?\s*$/;
 const QUESTION_START =
-  /^\s*(?:what|what's|whats|how|how's|hows|when|which|where|why|who|did\s+(?:i|you|we|my)|do|does|have|has|is|am|are|can|could|should|would|will|show|list|tell|give|compare)\b/;
+  /^\s*(?:what|what's|whats|how|how's|hows|when|which|where|why|who|did\s+(?:i|you|we)|do|does|have|has|is|am|are|can|could|should|would|will|show|list|tell|give|compare)\b/;
 /** A message opening with a question word asks; it does not report ("whats my best 10k time"). */
 const WH_QUESTION = /^\s*(?:what|what's|whats|how|how's|hows|when|when's|which|where|why|who)\b/;
 /** "Show me my workouts": a request to read, whatever workout words it holds. */
 const READ_REQUEST =
   /^\s*(?:(?:can|could)\s+you\s+)?(?:please\s+)?(?:show|list|tell|give|display|pull\s+up|compare|summari[sz]e|chart|graph|review)\b/;
 const GENERIC_TRAINING =
-  /\b(?:worked\s+out|trained|exercised|lifted|hit\s+the\s+gym|went\s+to\s+the\s+gym|did\s+(?:a\s+)?(?:workout|session))\b/;
-/** Words that make a message about someone else, or not a plain report, for this skill's own caution. */
-const PERSON_WORDS =
-  /\b(?:he|she|they|his|her|their|him|them|wife|husband|partner|girlfriend|boyfriend|fianc[eé]e?|friends?|brother|sister|mom|mum|mother|dad|father|son|daughter|kids?|coworker|colleague|buddy|mate|roommate|client|trainer|family|team)\b/;
+  /\b(?:worked\s+out|trained|exercised|lifted|hit\s+the\s+gym|went\s+to\s+the\s+gym|did\s+(?:a\s+|an\s+|my\s+|the\s+)?(?:\w+\s+)?(?:workout|session|exercises|routine|circuit|programme|program))\b/;
 const PLAN_WORDS =
   /\b(?:gonna|going\s+to|will|i'll|plan(?:ning|ned)?|tomorrow|tonight|later|next\s+(?:week|time|month|session|year)|want\s+to|wanna|hoping|hope\s+to|might|may|thinking|if|would|could|should|aim(?:ing)?\s+to|goal|intend)\b/;
 const NEGATION_WORDS =
@@ -47,21 +44,8 @@ function messageText(message: ChatMessage | undefined): string {
   return message.content.map((part) => (part.type === "text" ? part.text : "")).join(" ");
 }
 
-/**
- * A plain first-person report by this skill's own, deliberately cautious reading: no question, no
- * plan or condition, no denial, nobody else named. Used only where the write guard refused for a
- * question or another person, which it sometimes reads into "Leg press 4x10" or "Did a HIIT
- * class"; the guard still decides whether the write runs.
- */
-function plainReport(normalised: string): boolean {
-  return (
-    !normalised.includes("?") &&
-    !QUESTION_START.test(normalised) &&
-    !PLAN_WORDS.test(normalised) &&
-    !NEGATION_WORDS.test(normalised) &&
-    !PERSON_WORDS.test(normalised)
-  );
-}
+/** The write tool whose guard decision this skill follows; both writes record what was done. */
+const LOG_WORKOUT = metricsWorkoutTools.find((tool) => tool.name === "log_workout")!;
 
 function understand(message: string): Understanding {
   const normalised = normaliseForMatching(message);
@@ -71,7 +55,10 @@ function understand(message: string): Understanding {
     TRAINING_NOTATION.test(normalised);
   const body = parseBodyMetrics(message, training);
   const workout = parseWorkout(message, body?.spans ?? []);
-  const allowed = guardToolCall({ name: "log_workout", kind: "write" }, message).allowed;
+  // The skill asks for a write only when the write guard that runs it would let it through: the
+  // two read the message the same way, so a refused call never stands in for an answer.
+  const decision = guardToolCall(LOG_WORKOUT, message);
+  const allowed = decision.allowed;
   const intent = analyseIntent(message);
   const question = intent.question || QUESTION_START.test(normalised);
   const parsed = body !== null || workout !== null;
@@ -87,8 +74,6 @@ function understand(message: string): Understanding {
     ) &&
     /\b(?:never|always|usually|every|often|sometimes)\b/.test(normalised);
   if (allowed && parsed && !habitOnly) return { mode: "write", body, workout };
-  if (parsed && !habitOnly && !intent.hypothetical && !intent.negated && plainReport(normalised))
-    return { mode: "write", body, workout };
   if (allowed && !question && GENERIC_TRAINING.test(normalised)) {
     return {
       mode: "write",
@@ -97,11 +82,14 @@ function understand(message: string): Understanding {
     };
   }
   if (question) return { mode: "question", body, workout };
-  if (intent.thirdPerson && PERSON_WORDS.test(normalised)) return { mode: "someone-else", body, workout };
-  if (intent.negated || isSkippedSession(message) || NEGATION_WORDS.test(normalised))
-    return { mode: "skipped", body, workout };
-  if (intent.hypothetical || PLAN_WORDS.test(normalised)) return { mode: "plan", body, workout };
-  if (intent.thirdPerson) return { mode: "someone-else", body, workout };
+  if (!decision.allowed) {
+    // Say why nothing was logged in the guard's own terms.
+    if (decision.reason === "third-person") return { mode: "someone-else", body, workout };
+    if (decision.reason === "negated") return { mode: "skipped", body, workout };
+    return { mode: "plan", body, workout };
+  }
+  if (isSkippedSession(message) || NEGATION_WORDS.test(normalised)) return { mode: "skipped", body, workout };
+  if (PLAN_WORDS.test(normalised)) return { mode: "plan", body, workout };
   return { mode: "unclear", body, workout };
 }
 

@@ -79,7 +79,7 @@ export function parseBodyMetrics(message: string, trainingPresent: boolean): Bod
   // Circumferences: "waist 84 cm", "waist is 33 inches", "84cm waist".
   const circumferences: NonNullable<BodyReading["circumferences"]> = [];
   const siteFirst = new RegExp(
-    String.raw`\b(${SITE_WORDS})\b(?:\s+(?:measurement|circumference|size))?\s*(?:is|was|at|:|=|measures|measured|measuring|of|down\s+to|now)?\s*(?:at|to)?\s*${NUMBER}\s*${LENGTH_UNIT}?(?![\w%])`,
+    String.raw`\b(${SITE_WORDS})\b(?:\s+(?:measurement|circumference|size))?(?:\s*(?:is|are|was|were|at|:|=|measures?|measured|measuring|of|down\s+to|up\s+to|now|currently|sitting|came\s+in))*\s*(?:at|to)?\s*${NUMBER}\s*${LENGTH_UNIT}?(?![\w%])`,
     "g",
   );
   const numberFirst = new RegExp(String.raw`\b${NUMBER}\s*${LENGTH_UNIT}\s+(${SITE_WORDS})\b`, "g");

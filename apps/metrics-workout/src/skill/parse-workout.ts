@@ -251,7 +251,7 @@ function readPiece(piece: Piece, exercise: Exercise | null): PieceReading {
   }
   if (durationMinutes === undefined) {
     piece.consume(
-      /\b(?:an?|one)\s*-?\s*(hour|hr)\b|\b(\d+(?:[.,]\d+)?)\s*-?\s*(hours?|hrs?|h|minutes?|mins?|min|m|seconds?|secs?)\b(?!\s*\/)/,
+      /\b(?:an?|one)\s*-?\s*(hour|hr)\b|\b(\d+(?:[.,]\d+)?)\s*-?\s*(hours?|hrs?|h|minutes?|mins?|min|m|seconds?|secs?)\b(?!\s*\/)(?!\s+(?:of\s+)?(?:climbing|climb|elevation|ascent|descent|gain|vert|vertical|up)\b)/,
       (match) => {
         if (durationMinutes !== undefined) return false;
         if (match[1] !== undefined) {
@@ -315,7 +315,7 @@ function readPiece(piece: Piece, exercise: Exercise | null): PieceReading {
   // "3 sets of 8", "4 sets x 10 reps", "3 sets of 8-10 at 60".
   piece.consume(
     new RegExp(
-      String.raw`\b${COUNT}\s+(?:working\s+|heavy\s+|light\s+|more\s+)?sets?\s*(?:of|x|with|at)?\s*(\d+)(?:\s*(?:-|to)\s*(\d+))?\s*(?:reps?|repetitions?)?\b`,
+      String.raw`\b${COUNT}\s+(?:working\s+|heavy\s+|light\s+|more\s+)?(?:sets?|rounds?)\s*(?:of|x|with|at)?\s*(\d+)(?:\s*(?:-|to)\s*(\d+))?(?!\s*(?:s|secs?|seconds?|mins?|minutes?|m|k|km|kg|lbs?|cal|calories)\b)\s*(?:reps?|repetitions?)?\b`,
     ),
     (match) => {
       const count = countValue(match[1]);
@@ -364,6 +364,8 @@ function readPiece(piece: Piece, exercise: Exercise | null): PieceReading {
   });
 
   // "a single", "two doubles", "5 singles", "worked up to a single".
+  // "an hour of singles", "played doubles": a match at tennis or badminton, not sets of one.
+  piece.consume(/\b(?:of|played|playing|play)\s+(?:singles|doubles)\b/, () => undefined);
   piece.consume(new RegExp(String.raw`\b${COUNT}?\s*(single|double|triple)s?\b`), (match) => {
     const reps = match[2] === "single" ? 1 : match[2] === "double" ? 2 : 3;
     const count = match[1] === undefined ? 1 : countValue(match[1]);
@@ -452,6 +454,10 @@ function readPiece(piece: Piece, exercise: Exercise | null): PieceReading {
 const NOTE_WORDS =
   /\b(?:felt|feel|feeling|easy|hard|tough|brutal|great|strong|tired|sore|pain|hurt|hurts|heavy|light|smooth|fasted|grind(?:y)?|form|pr|pb|personal best|new record|slow|fast|good|bad|rough|legs were|exhausted|pumped)\b/;
 
+/** Height climbed: "600 m of climbing", "1,200 ft elevation gain", "800m ascent". */
+const ELEVATION =
+  /\b(\d+(?:,\d{3})?)\s*(m|meters?|metres?|ft|feet)\s+(?:of\s+)?(?:climbing|climb|elevation(?:\s+gain)?|ascent|vert(?:ical)?|gain)\b/g;
+
 /** Separators between clauses; each keeps the text length so offsets stay valid. */
 const CLAUSE_SEPARATOR =
   /\s*(?:,|;|\n|(?<!\d):|:(?!\d)|(?<!\d)\.(?!\d)|\.\s|!|\?|\bthen\b|\band\s+then\b|\bfollowed\s+by\b|\bplus\b|\bafter\s+that\b|\bafterwards\b|\balso\b|\band\b|&|\+(?!\s*\d)|\bwith\s+(?=\d+\s*x\s*\d))\s*/g;
@@ -511,6 +517,12 @@ export function parseWorkout(message: string, skip: Span[] = []): ParsedWorkout 
   let text = normaliseForMatching(message);
   for (const span of skip) text = text.slice(0, span.start) + " ".repeat(span.end - span.start) + text.slice(span.end);
   text = protectRepLists(text);
+  // "a 12 km hike with 600 m of climbing": the climb is elevation, kept as a note, not a second activity.
+  const elevation: string[] = [];
+  text = text.replace(ELEVATION, (match, amount: string, unit: string) => {
+    elevation.push(`${amount} ${unit.startsWith("f") ? "ft" : "m"} elevation`);
+    return " ".repeat(match.length);
+  });
 
   const allMentions = findExerciseMentions(text);
   // Exercise names with separators inside ("clean and jerk", "5 a side"), "an hour and a half"
@@ -535,6 +547,7 @@ export function parseWorkout(message: string, skip: Span[] = []): ParsedWorkout 
   let schemeUsed = false;
 
   for (const clause of clauses) {
+    const exercisesBefore = exercises.length;
     const mentions = findExerciseMentions(clause.text).filter(
       (mention, index, all) => index === 0 || mention.exercise.name !== all[index - 1]!.exercise.name,
     );
@@ -569,6 +582,19 @@ export function parseWorkout(message: string, skip: Span[] = []): ParsedWorkout 
         reading.load !== undefined ||
         reading.distance !== undefined ||
         reading.steps !== undefined;
+      // "20 minutes of HIIT on the rower": the machine the activity before it was done on.
+      const equipment =
+        mention !== undefined &&
+        exercises.length > exercisesBefore &&
+        /\bon\s+(?:the|a|an|my)\s*$/.test(clause.text.slice(0, mention.start)) &&
+        !hasTraining &&
+        reading.durationMinutes === undefined;
+      if (equipment) {
+        const last = exercises.at(-1)!;
+        const said = clause.text.slice(mention.start, mention.end).trim();
+        last.notes = last.notes === undefined ? `on the ${said}` : `${last.notes}; on the ${said}`;
+        continue;
+      }
 
       if (mention?.exercise.generic && !hasTraining) {
         // "Leg day" names the session; "workout" or "gym" says nothing a title would add.
@@ -746,6 +772,7 @@ export function parseWorkout(message: string, skip: Span[] = []): ParsedWorkout 
     sessionMinutes = undefined;
   }
 
+  notes.unshift(...elevation);
   const result: ParsedWorkout = { exercises, unnamed, missingReps, spans };
   if (titles.length > 0) result.title = titles[0]!;
   if (sessionMinutes !== undefined) result.durationMinutes = sessionMinutes;

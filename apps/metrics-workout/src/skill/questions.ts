@@ -29,7 +29,7 @@ export interface OneRepMaxQuestion {
 }
 
 const RECORD_WORDS =
-  /\b(?:(?:the\s+)?most\s+(?:i'?ve|i\s+have|i)\s+(?:ever\s+)?\w+|prs?|pbs?|personal\s+(?:best|record)s?|records?|1\s*rm|one\s+rep\s+max|e1rm|max(?:es)?|best|heaviest|strongest|fastest|quickest|longest|furthest|farthest|top\s+set)\b/;
+  /\b(?:(?:the\s+)?most\s+(?:i'?ve|i\s+have|i)\s+(?:ever\s+)?\w+|prs?|pbs?|personal\s+(?:best|record)s?|records?|1\s*rm|one\s+rep\s+max|e1rm|max(?:es)?|best|heaviest|strongest|fastest|quickest|longest|furthest|farthest|top\s+set|ever\s+(?:\w+\s+){0,3}(?:more|heavier|faster|further|farther|longer|over|above)\b)\b/;
 const BODY_WORDS =
   /\b(?:weigh\w*|weight|body\s*-?\s*fat|bodyfat|bf|waist|hips?|measurements?|lost|lose|losing|loss|rate|average|avg|gain(?:ed|ing)?|trend\w*|scale|reach|goal\s+weight|leaner|fat\s+loss|cut(?:ting)?|bulk(?:ing)?|moving\s+average|lighter|heavier|slimmer)\b/;
 const WORKOUT_WORDS =
@@ -42,6 +42,7 @@ const SKIPPED =
   /\b(?:(?:was|were)\s+(?:going|supposed|meant|planning)\s+to\b.*\bbut\b|skip(?:ped)?|miss(?:ed)?|rest\s+day|day\s+off|too\s+(?:sore|tired|busy|sick|exhausted|stiff)\s+to|no\s+(?:workout|training|gym)|didn'?t\s+(?:train|work\s*out|go|lift|run|exercise)|did\s+not\s+(?:train|work\s*out|go|lift|run|exercise)|couldn'?t\s+(?:train|go|make\s+it)|can'?t\s+(?:train|go|make\s+it|lift|run)|bailed|took\s+(?:the|a)\s+day\s+off)\b/;
 
 const MASS = String.raw`(kg|kgs|kilos?|lbs?|pounds?)`;
+const ROLLING_DAYS: Record<string, number> = { week: 7, fortnight: 14, month: 30, year: 365 };
 
 function massUnit(word: string | undefined): "kg" | "lb" | undefined {
   if (word === undefined) return undefined;
@@ -72,11 +73,11 @@ export function parseGoal(message: string): Goal | null {
   } else {
     // "how long will it take to lose 5 kg?"
     const change = new RegExp(
-      String.raw`\b(lose|losing|drop|gain|gaining|put\s+on)\s+(?:another\s+)?(\d+(?:[.,]\d+)?)\s*${MASS}(?!\s*(?:a|per|each|every|\/)\s*(?:week|wk|month))`,
+      String.raw`\b(lose|losing|lost|drop|dropped|gain|gaining|gained|put\s+on)\s+(?:another\s+|an\s+extra\s+)?(\d+(?:[.,]\d+)?)\s*${MASS}(?!\s*(?:a|per|each|every|\/)\s*(?:week|wk|month))`,
     ).exec(text);
     if (change === null) return null;
     const amount = Number((change[2] ?? "").replace(",", "."));
-    goal.change = /^(?:lose|losing|drop)/.test(change[1] ?? "") ? -amount : amount;
+    goal.change = /^(?:lose|losing|lost|drop)/.test(change[1] ?? "") ? -amount : amount;
     const unit = massUnit(change[3]);
     if (unit) goal.unit = unit;
   }
@@ -108,6 +109,11 @@ export function parseOneRepMaxQuestion(message: string): OneRepMaxQuestion | nul
 }
 
 function periodArguments(text: string, now: Date): Record<string, unknown> {
+  // "over the last month", "in the past week": the days up to today, not the calendar month before.
+  const rolling = /\b(?:over|in|during|for|across|within)\s+the\s+(?:last|past)\s+(week|fortnight|month|year)\b/.exec(
+    text,
+  );
+  if (rolling !== null) return { days: ROLLING_DAYS[rolling[1] ?? ""] ?? 30 };
   const period = parsePeriod(text, now);
   if (period !== null) return { from: period.from, to: period.to };
   if (ALL_TIME.test(text)) return { days: 3650 };

@@ -1,4 +1,4 @@
-import { toToolSpec, type ChatMessage, type SkillStep } from "@ensemble/ai";
+import { guardToolCall, toToolSpec, type ChatMessage, type SkillStep } from "@ensemble/ai";
 import { metricsWorkoutTools } from "@ensemble/tools";
 import { describe, expect, it } from "vitest";
 import { metricsWorkoutSkill } from "./index.ts";
@@ -271,7 +271,13 @@ describe("metrics-workout skill: questions", () => {
     ["how's my weight trending?", "get_body_metrics", { metric: "weight" }],
     ["how much have I lost since I started?", "get_body_metrics", { metric: "weight", days: 3650 }],
     [
+      // "over the last month" is the 30 days up to today; "last month" alone is October.
       "what's my body fat trend over the last month?",
+      "get_body_metrics",
+      { metric: "body_fat", days: 30 },
+    ],
+    [
+      "what was my body fat last month?",
       "get_body_metrics",
       { metric: "body_fat", from: "2026-10-01", to: "2026-10-31" },
     ],
@@ -684,5 +690,228 @@ describe("metrics-workout skill: realistic phrasings", () => {
     ["My friend squatted 200kg today", []],
   ])("%j", (message, expected) => {
     expect(calls(message)).toEqual(expected);
+  });
+});
+
+describe("metrics-workout skill: writes only what the write guard lets through", () => {
+  const DEFINITIONS = new Map(metricsWorkoutTools.map((tool) => [tool.name, tool]));
+
+  // Plans, denials and other people's training, in phrasings the skill was not written against.
+  it.each([
+    "planning a long run on sunday, maybe 20k",
+    "should I deadlift today if my back is sore?",
+    "if I bench 100 would that be a PR?",
+    "gonna hit chest later, bench and flyes",
+    "tomorrow: 5x5 squats and overhead press",
+    "thinking of doing a half marathon in spring",
+    "what if I ran 10k every day?",
+    "might go for a swim later",
+    "I want to squat 150 by summer",
+    "next week I will try 3x3 at 140",
+    "hoping to do a 5k tonight",
+    "leg day tomorrow, squats and lunges",
+    "Would 3x10 or 5x5 be better for hypertrophy?",
+    "did my bench go up this month?",
+    "is 3x8 enough volume for growth?",
+    "my plan for tomorrow is 10k easy",
+    "going for a run in an hour",
+    "no run today, legs are dead",
+    "didn't make it to the gym",
+    "skipped my workout, work was mental",
+    "rest day today",
+    "took the day off training",
+    "couldn't be bothered to train today",
+    "bailed on my run because of the rain",
+    "blew off leg day",
+    "sat out today's class, my knee hurts",
+    "called off my long run",
+    "never made it to spin class",
+    "missed my session this morning",
+    "didn't lift this week",
+    "no gym for me this week",
+    "i skived off the gym",
+    "it's a rest day",
+    "having a rest day",
+    "my brother ran a marathon in 3:40",
+    "my wife weighs 60 kg",
+    "my coach benches 200",
+    "the lad next to me was repping 140 on bench",
+    "my girlfriend did a 10k this morning",
+    "my mate squatted 180 yesterday",
+    "her PR is 100kg deadlift",
+    "my son swam 50 lengths",
+    "Dad walked 10k today",
+    "gym buddy hit a 200 deadlift",
+    "our coach ran us through 10 sprints",
+    "some guy at the gym benched 180",
+    "his best squat is 200",
+    "the guys ran 10k",
+    "I'm going to do legs tomorrow, squats 5x5 and lunges",
+    "ducked out of leg day again, oops",
+    "gave the gym a miss today, knackered",
+    "the guy next to me at the gym deadlifted 250 for reps",
+    "training partner squatted 200kg, I just watched",
+  ])("asks for no write for %j", (message) => {
+    expect(calls(message).filter((call) => WRITES.has(call.name))).toEqual([]);
+  });
+
+  it.each([
+    "ran 8k this morning in 44 minutes",
+    "bench 3x5 at 85kg",
+    "did a 40 minute spin class",
+    "hit legs today: squats 4x6 @ 110, RDLs 3x8 @ 90",
+    "deadlifted 180 for a triple",
+    "weighed in at 83.2 this morning",
+    "5k row in 21:30",
+    "my training partner and I did 10 rounds of burpees",
+    "swam 2k before work",
+    "pull ups 5x8, dips 3x12",
+    "30 min on the bike then abs",
+    "tennis this afternoon, about an hour of singles",
+    "went climbing with my brother for 2 hours",
+    "me and the wife walked 8k",
+    "body fat 18% today",
+    "waist 84cm",
+    "did my physio exercises",
+    "push day done, bench 4x8 at 70",
+    "played 90 min of 5-a-side",
+    "got 12k steps in",
+    "Club run this morning, 15k",
+    "a group ride this morning, 40k",
+    "repped 100 on bench for 8",
+    "did the parkrun in 24:10",
+    "thanks mate, had a great session: deadlift 3x5 at 150",
+    "morning coach, squatted 120 for 5",
+    "did my stretches",
+    "ran with my dog for 30 min",
+    "gym with my girlfriend: leg press 4x10 at 200",
+    "tempo run 6k at 5:00/km, felt strong",
+  ])("logs %j", (message) => {
+    expect(calls(message).some((call) => WRITES.has(call.name))).toBe(true);
+  });
+
+  it.each([
+    "ran 8k this morning in 44 minutes",
+    "bench 3x5 at 85kg",
+    "did a 40 minute spin class",
+    "hit legs today: squats 4x6 @ 110, RDLs 3x8 @ 90",
+    "deadlifted 180 for a triple",
+    "weighed in at 83.2 this morning",
+    "5k row in 21:30",
+    "my training partner and I did 10 rounds of burpees",
+    "swam 2k before work",
+    "pull ups 5x8, dips 3x12",
+    "30 min on the bike then abs",
+    "tennis this afternoon, about an hour of singles",
+    "went climbing with my brother for 2 hours",
+    "me and the wife walked 8k",
+    "body fat 18% today",
+    "waist 84cm",
+    "did my physio exercises",
+    "push day done, bench 4x8 at 70",
+    "played 90 min of 5-a-side",
+    "got 12k steps in",
+    "Club run this morning, 15k",
+    "a group ride this morning, 40k",
+    "repped 100 on bench for 8",
+    "did the parkrun in 24:10",
+    "thanks mate, had a great session: deadlift 3x5 at 150",
+    "morning coach, squatted 120 for 5",
+    "did my stretches",
+    "ran with my dog for 30 min",
+    "gym with my girlfriend: leg press 4x10 at 200",
+    "tempo run 6k at 5:00/km, felt strong",
+    "planning a long run on sunday, maybe 20k",
+    "should I deadlift today if my back is sore?",
+    "if I bench 100 would that be a PR?",
+    "gonna hit chest later, bench and flyes",
+    "tomorrow: 5x5 squats and overhead press",
+    "thinking of doing a half marathon in spring",
+    "what if I ran 10k every day?",
+    "might go for a swim later",
+    "I want to squat 150 by summer",
+    "next week I will try 3x3 at 140",
+    "hoping to do a 5k tonight",
+    "leg day tomorrow, squats and lunges",
+    "Would 3x10 or 5x5 be better for hypertrophy?",
+    "did my bench go up this month?",
+    "is 3x8 enough volume for growth?",
+    "my plan for tomorrow is 10k easy",
+    "going for a run in an hour",
+    "no run today, legs are dead",
+    "didn't make it to the gym",
+    "skipped my workout, work was mental",
+    "rest day today",
+    "took the day off training",
+    "couldn't be bothered to train today",
+    "bailed on my run because of the rain",
+    "blew off leg day",
+    "sat out today's class, my knee hurts",
+    "called off my long run",
+    "never made it to spin class",
+    "missed my session this morning",
+    "didn't lift this week",
+    "no gym for me this week",
+    "i skived off the gym",
+    "it's a rest day",
+    "having a rest day",
+    "my brother ran a marathon in 3:40",
+    "my wife weighs 60 kg",
+    "my coach benches 200",
+    "the lad next to me was repping 140 on bench",
+    "my girlfriend did a 10k this morning",
+    "my mate squatted 180 yesterday",
+    "her PR is 100kg deadlift",
+    "my son swam 50 lengths",
+    "Dad walked 10k today",
+    "gym buddy hit a 200 deadlift",
+    "our coach ran us through 10 sprints",
+    "some guy at the gym benched 180",
+    "his best squat is 200",
+    "the guys ran 10k",
+    "I'm going to do legs tomorrow, squats 5x5 and lunges",
+    "ducked out of leg day again, oops",
+    "gave the gym a miss today, knackered",
+    "the guy next to me at the gym deadlifted 250 for reps",
+    "training partner squatted 200kg, I just watched",
+  ])("every write it asks for for %j passes the guard", (message) => {
+    for (const call of calls(message).filter((candidate) => WRITES.has(candidate.name))) {
+      expect(guardToolCall(DEFINITIONS.get(call.name as never)!, message)).toEqual({ allowed: true });
+    }
+  });
+
+  it.each<[string, string[]]>([
+    ["ducked out of leg day again, oops", ["get_workouts"]],
+    ["gave the gym a miss today, knackered", ["get_workouts"]],
+    ["I'm going to do legs tomorrow, squats 5x5 and lunges", ["get_personal_records"]],
+  ])("answers %j from reads only: %j", (message, reads) => {
+    expect(calls(message).map((call) => call.name)).toEqual(reads);
+  });
+
+  it("tells someone else's training apart without a tool", () => {
+    const step = firstStep("the guy next to me at the gym deadlifted 250 for reps");
+    expect(step.type === "answer" ? step.text : "").toMatch(/only track your own/);
+  });
+});
+
+describe("metrics-workout skill: held-out phrasings that once wrote", () => {
+  it.each([
+    "gave spin class a miss, too tired",
+    "my son's at 45 kg now",
+    "gym buddy pulled 220 today, mental",
+    "skipped leg press today",
+    "my wife's weight is 62 kg",
+  ])("asks for no write for %j", (message) => {
+    expect(calls(message).filter((call) => WRITES.has(call.name))).toEqual([]);
+  });
+
+  it.each<[string, string]>([
+    ["45 min of boxing pads, knackered", "log_workout"],
+    ["morning weigh in 71.3", "log_body_metric"],
+    ["me and my brother did 10 rounds of burpees and sit ups", "log_workout"],
+    ["20 minutes of HIIT on the rower", "log_workout"],
+    ["my calves are 38 cm", "log_body_metric"],
+  ])("logs %j with %s", (message, tool) => {
+    expect(calls(message).map((call) => call.name)).toContain(tool);
   });
 });

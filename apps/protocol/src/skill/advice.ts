@@ -25,9 +25,14 @@ const TOPICS: Record<string, Topic[]> = {
         "Timing barely matters for creatine: take 3-5 g whenever you'll remember it every day. Around a workout or with a meal is fine.",
     },
     {
-      pattern: /\b(?:hair|kidney|bloat|water|safe|side effects?)\b/,
+      pattern: /\b(?:hair|kidneys?|liver|bloat(?:ed|ing)?|water|safe|side effects?|bad for)\b/,
       answer:
         "Creatine monohydrate is one of the most studied supplements and is considered safe for healthy adults at 3-5 g a day. Some people hold a little extra water in muscle at first. If you have kidney problems, check with your doctor first.",
+    },
+    {
+      pattern: /.*/,
+      answer:
+        "Creatine monohydrate is the best-studied supplement for strength and muscle: 3-5 g a day, every day, with no loading needed. It takes about 3-4 weeks to saturate your muscles, so judge it after a month.",
     },
   ],
   "vitamin d": [
@@ -40,6 +45,11 @@ const TOPICS: Record<string, Topic[]> = {
       pattern: /\b(?:when|timing|morning|night|with food|meal|fat)\b/,
       answer:
         "Take vitamin D with a meal that has some fat in it; it's fat-soluble and absorbs better that way. Morning or evening both work.",
+    },
+    {
+      pattern: /.*/,
+      answer:
+        "Vitamin D is worth taking if you get little sun, especially in winter: 1,000-2,000 IU a day with a meal covers most adults, and a blood test (25-OH vitamin D) tells you what you actually need.",
     },
   ],
   "fish oil": [
@@ -150,7 +160,7 @@ const TOPICS: Record<string, Topic[]> = {
 };
 
 const GENERIC =
-  "I can't give medical advice, but a good rule is to add one supplement at a time, at the dose on the label, and check with your doctor or pharmacist if you take medication or have a health condition.";
+  "A good rule for any supplement: add one at a time, start at the dose on the label, and give it a few weeks before judging it. Check with your doctor or pharmacist if you take medication or have a health condition.";
 
 const HOW_TO_TRACK =
   'Nothing is saved. If you decide to take it, tell me e.g. "start {name} {example}" and I\'ll track it.';

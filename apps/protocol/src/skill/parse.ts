@@ -131,6 +131,11 @@ const NOT_SUPPLEMENTS = new Set([
   "call",
   "seat",
   "turn",
+  "hold",
+  "pause",
+  "a break",
+  "holiday",
+  "vacation",
 ]);
 
 const NAME_VERBS =
@@ -624,7 +629,7 @@ function listedWeekdays(lower: string): ProtocolWeekday[] {
 
 /** Words that make a schedule recur ("every morning", "twice a day"), unlike "with dinner" alone. */
 export function soundsRecurring(text: string): boolean {
-  return /\b(?:every|each|daily|nightly|a day|per day|a week|per week|twice|once|thrice|times|weekdays|weekends|mornings|evenings|nights|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|every other|alternate|routine|regularly|usually|always)\b/.test(
+  return /\bmy (?:usual |daily )?(?:morning|evening|nightly|bedtime|pre-workout|post-workout) (?:coffee|tea|shake|smoothie|oats|porridge|drink|routine)\b|\b(?:every|each|daily|nightly|a day|per day|a week|per week|twice|once|thrice|times|weekdays|weekends|mornings|evenings|nights|mondays|tuesdays|wednesdays|thursdays|fridays|saturdays|sundays|every other|alternate|routine|regularly|usually|always)\b/.test(
     normaliseForMatching(text),
   );
 }
@@ -645,7 +650,9 @@ const MEAL_TIMES: Record<string, string> = { breakfast: "08:00", lunch: "12:30",
 const PART_TIMES: Record<string, string> = { morning: "08:00", afternoon: "15:00", evening: "19:00", night: "22:00" };
 
 /** The day and time of an intake the text describes; no time when it names none. */
-export function intakeWhen(text: string, now: Date): { date: string; time?: string } {
+export function intakeWhen(message: string, now: Date): { date: string; time?: string } {
+  // "took yesterday's zinc this morning": the day the dose was for is not when it was taken.
+  const text = message.replace(/\b(?:yesterday|today|tonight|tomorrow)['’]s\b/gi, (match) => " ".repeat(match.length));
   const when = parseWhen(text, now);
   const lower = normaliseForMatching(text);
   let time = when.time;

@@ -78,6 +78,14 @@ const WRITES: [string, string[][]][] = [
   ["switch magnesium to mornings", [["update_protocol"]]],
   ["cut my fish oil back to 1 capsule", [["update_protocol"]]],
   ["take fish oil three times a day now", [["create_protocol"], ["update_protocol"]]],
+  // Plans for the schedule: the guard lets create_protocol and update_protocol record them.
+  ["starting zinc tomorrow, 15 mg with dinner", [["create_protocol"]]],
+  ["from next week I'll take ashwagandha 600mg every evening", [["create_protocol"]]],
+  ["pause fish oil until next Monday", [["update_protocol"]]],
+  ["hold off on the creatine till Friday", [["update_protocol"]]],
+  // Restated with create_protocol, which updates the item the user already has.
+  ["I'll take magnesium in the mornings from now on", [["create_protocol"], ["update_protocol"]]],
+  ["can you pause my vitamin D until the 1st?", [["update_protocol"]]],
 ];
 
 const READS: [string, string][] = [
@@ -110,6 +118,12 @@ const NO_WRITES: string[] = [
   "my wife takes fish oil every morning",
   "my husband took creatine",
   "my son just had a melatonin gummy",
+  "should I start zinc tomorrow, 15 mg?",
+  "thinking about pausing creatine next week",
+  "maybe I'll switch magnesium to mornings from Monday",
+  "my wife is starting fish oil tomorrow, 2 capsules a day",
+  "I'm not going to take creatine tomorrow",
+  "I plan to take vitamin C over the winter",
 ];
 
 describe("messages that must write", () => {
@@ -176,6 +190,27 @@ describe("what the writes did", () => {
       "Creatine",
       "Vitamin D3",
     ]);
+  });
+
+  it("starts a planned item on the day named, and says so", async () => {
+    const userId = await seededUser();
+    const reply = await send(userId, "starting zinc tomorrow, 15 mg with dinner");
+    expect(reply.toolCalls[0]).toMatchObject({
+      name: "create_protocol",
+      ok: true,
+      arguments: { name: "zinc", dose: 15, unit: "mg", startDate: "2026-11-19" },
+    });
+    expect(reply.reply).toMatch(/Nov 19/);
+  });
+
+  it("pauses until the day a planned pause names", async () => {
+    const userId = await seededUser();
+    const reply = await send(userId, "pause fish oil until next Monday");
+    expect(reply.toolCalls[0]).toMatchObject({
+      name: "update_protocol",
+      ok: true,
+      arguments: { item: "fish oil", action: "pause", resumeOn: "2026-11-23" },
+    });
   });
 
   it("pauses for two weeks from today", async () => {

@@ -1,6 +1,8 @@
 // The local skill's plan for many realistic messages (no database): which tool each one leads to,
 // and that denials, questions, plans and other people's intakes lead to no write at all. The full
 // path (write guard, tools, D1) is tested with a smaller set in phrasings.test.ts.
+import { guardToolCall } from "@ensemble/ai";
+import { protocolTools } from "@ensemble/tools";
 import { describe, expect, it } from "vitest";
 import { planMessage } from "./plan.ts";
 
@@ -131,7 +133,8 @@ const CASES: [string, string][] = [
   ["I took my creatine at lunch yesterday", "log_supplement_intake"],
   ["I took my creatine! Also going to start fish oil tomorrow", "log_supplement_intake"],
   ["Yep, took it", "none"],
-  ["I'm going to start taking creatine 5g every morning", "none"],
+  // A plan with a dose and a schedule sets the schedule up: create_protocol accepts plans.
+  ["I'm going to start taking creatine 5g every morning", "create_protocol"],
   ["start me on magnesium 400 mg nightly", "create_protocol"],
   ["begin vitamin D 2000 IU each morning with breakfast", "create_protocol"],
   ["I have been taking creatine 5g a day since the 1st", "create_protocol"],
@@ -239,8 +242,54 @@ const CASES: [string, string][] = [
   ["I was going to take my zinc but ran out", "none"],
 ];
 
+// The user's own plans for the schedule: create_protocol and update_protocol accept them.
+const PLANS: [string, string][] = [
+  ["starting vitamin D tomorrow, 2000 IU with breakfast", "create_protocol"],
+  ["from Monday I'll take zinc 15mg every evening", "create_protocol"],
+  ["tomorrow I'm starting 5g creatine every morning", "create_protocol"],
+  ["I'll be taking ashwagandha 600 mg each evening starting next week", "create_protocol"],
+  ["going to take magnesium 300mg before bed from tonight", "create_protocol"],
+  ["my doctor wants me to start iron 65 mg every other day", "create_protocol"],
+  ["pause creatine until the 1st", "update_protocol"],
+  ["I'm taking a break from fish oil until next week", "update_protocol"],
+  ["please put my zinc on hold till Friday", "update_protocol"],
+  ["could you pause the melatonin until next Monday?", "update_protocol"],
+  ["I'm going to drop creatine to 3g from now on", "update_protocol"],
+  ["can I move my magnesium to mornings from now on", "update_protocol"],
+  // Plans that say no dose or schedule, deliberation, denials and other people's plans write nothing.
+  ["I plan to start creatine next week", "none"],
+  ["I'm going to start creatine at some point", "none"],
+  ["should I start creatine tomorrow?", "none"],
+  ["thinking about pausing fish oil next week", "none"],
+  ["maybe I'll start zinc next month, 15mg", "none"],
+  ["what if I started 5g creatine daily from tomorrow?", "none"],
+  ["considering adding fish oil next week, 2 capsules a day", "none"],
+  ["my wife is starting creatine tomorrow, 5g", "none"],
+  ["my dad will take vitamin D 1000 IU daily from Monday", "none"],
+  ["I won't take fish oil next week", "none"],
+  ["I'm not going to take creatine tomorrow", "none"],
+  ["I'll take my magnesium later", "none"],
+];
+
+// Misspelt and shorthand messages, and questions about the user's own data that used to get a
+// general disclaimer instead of a read.
+const MESSY: [string, string][] = [
+  ["tooke my magnesum", "log_supplement_intake"],
+  ["tuk my vitamins", "log_supplement_intake"],
+  ["pasue creatine 2 wks", "update_protocol"],
+  ["resum the fish oil", "update_protocol"],
+  ["supplements done for the day ✅", "log_supplement_intake"],
+  ["is my adherance any good?", "get_adherence"],
+  ["whats my creatine streak at", "get_adherence"],
+  ["which doses are still outstanding?", "get_adherence"],
+  ["have I been good with my supplements lately?", "get_adherence"],
+  ["how much vitamin D am I on?", "list_protocols"],
+  ["when do I take my zinc?", "list_protocols"],
+  ["what dose of fish oil do I take again", "list_protocols"],
+];
+
 describe("planMessage", () => {
-  it.each(CASES)("%s -> %s", (message, expected) => {
+  it.each([...CASES, ...PLANS, ...MESSY])("%s -> %s", (message, expected) => {
     const tools = plannedTools(message);
     // Restating a routine with create_protocol updates the existing item, so either write is right for a change.
     const accepted = expected === "update_protocol" ? ["update_protocol", "create_protocol"] : [expected];
@@ -285,6 +334,103 @@ describe("planMessage", () => {
       tools: TOOLS,
     });
     expect(plan).toMatchObject({
+      kind: "calls",
+      calls: [{ name: "log_supplement_intake", arguments: { items: [{ name: "creatine" }] } }],
+    });
+  });
+});
+
+describe("planMessage and the write guard", () => {
+  const DEFINITIONS = new Map(protocolTools.map((tool) => [tool.name, tool]));
+
+  it.each([...CASES, ...PLANS, ...MESSY].map(([message]) => message))(
+    "every write planned for %j passes the guard the tool runner applies",
+    (message) => {
+      const plan = planMessage({ text: message, earlierUserMessages: [], now: NOW, tools: TOOLS });
+      const writes = plan.kind === "calls" ? plan.calls.filter((call) => WRITES.has(call.name)) : [];
+      for (const call of writes) {
+        expect(guardToolCall(DEFINITIONS.get(call.name as never)!, message)).toEqual({ allowed: true });
+      }
+    },
+  );
+
+  it("starts a planned item on the day the plan names", () => {
+    expect(
+      planMessage({ text: "starting creatine tomorrow, 5 g daily", earlierUserMessages: [], now: NOW, tools: TOOLS }),
+    ).toMatchObject({
+      kind: "calls",
+      calls: [
+        {
+          name: "create_protocol",
+          arguments: { name: "creatine", dose: 5, unit: "g", timesPerDay: 1, startDate: "2026-11-19" },
+        },
+      ],
+    });
+    // "since Monday" dates back; "from Monday" looks ahead (NOW is a Wednesday).
+    const since = planMessage({
+      text: "I've been taking zinc since Monday, 15mg daily",
+      earlierUserMessages: [],
+      now: NOW,
+      tools: TOOLS,
+    });
+    const from = planMessage({
+      text: "from Monday I'll take zinc 15mg every evening",
+      earlierUserMessages: [],
+      now: NOW,
+      tools: TOOLS,
+    });
+    expect(since.kind === "calls" ? since.calls[0]?.arguments.startDate : null).toBe("2026-11-16");
+    expect(from.kind === "calls" ? from.calls[0]?.arguments.startDate : null).toBe("2026-11-23");
+  });
+
+  it("pauses until the day a planned pause names", () => {
+    expect(
+      planMessage({ text: "hold off on creatine till next Monday", earlierUserMessages: [], now: NOW, tools: TOOLS }),
+    ).toMatchObject({
+      kind: "calls",
+      calls: [{ name: "update_protocol", arguments: { item: "creatine", action: "pause", resumeOn: "2026-11-23" } }],
+    });
+  });
+
+  it("changes an item the user calls theirs with update_protocol", () => {
+    expect(
+      planMessage({
+        text: "I'll take the fish oil three times a day from now on",
+        earlierUserMessages: [],
+        now: NOW,
+        tools: TOOLS,
+      }),
+    ).toMatchObject({
+      kind: "calls",
+      calls: [{ name: "update_protocol", arguments: { item: "fish oil", action: "change", timesPerDay: 3 } }],
+    });
+  });
+
+  it("does not pretend to schedule a change for a later day", () => {
+    const plan = planMessage({
+      text: "bump creatine to 10g starting next week",
+      earlierUserMessages: [],
+      now: NOW,
+      tools: TOOLS,
+    });
+    expect(plan).toMatchObject({ kind: "answer", text: expect.stringContaining("Nov 23") });
+  });
+
+  it("answers a plan without a dose or schedule by asking for them", () => {
+    expect(
+      planMessage({
+        text: "I plan to take vitamin D over the winter",
+        earlierUserMessages: [],
+        now: NOW,
+        tools: TOOLS,
+      }),
+    ).toMatchObject({ kind: "answer", text: expect.stringMatching(/tell me the dose/) });
+  });
+
+  it("logs only the item taken when the other is denied in the same sentence", () => {
+    expect(
+      planMessage({ text: "took my creatine but not the fish oil", earlierUserMessages: [], now: NOW, tools: TOOLS }),
+    ).toMatchObject({
       kind: "calls",
       calls: [{ name: "log_supplement_intake", arguments: { items: [{ name: "creatine" }] } }],
     });

@@ -1,15 +1,21 @@
 // What the local engine does with a supplement message: which tools to call with which arguments,
 // or what to answer without tools. Reads (lists, adherence) are always allowed; writes only for
-// what the user reports about themselves: a question, a maybe, a "didn't" or someone else's intake
-// never writes (the intent analysis from the write guard decides, clause by clause).
-import { analyseIntent } from "@ensemble/ai";
-import { isoDate, normaliseText, parsePeriod, parseWhen } from "@ensemble/ai/local";
+// what the user reports about themselves, or, for the schedule itself (create_protocol,
+// update_protocol), the user's own plan ("starting creatine tomorrow"). A question, a maybe, a
+// "didn't" or someone else's intake never writes: the intent analysis of the write guard decides,
+// clause by clause, and every write planned here is checked with the guard as the runner will.
+import { type IntentAnalysis, analyseIntent, guardToolCall } from "@ensemble/ai";
+import { isoDate, normaliseForMatching, normaliseText, parsePeriod, parseWhen } from "@ensemble/ai/local";
+import { protocolTools } from "@ensemble/tools";
 import { addDays } from "../schedule.ts";
+import { shortDate } from "./answer.ts";
+import { correctTypos } from "./typos.ts";
 import { adviceFor } from "./advice.ts";
 import {
   type Mention,
   dosesForMentions,
   findMentions,
+  futureDate,
   hasSchedule,
   intakeWhen,
   namesWhen,
@@ -39,9 +45,9 @@ export interface LogAllRequest {
 }
 
 const ADHERENCE =
-  /\b(?:adherence|consisten(?:t|cy|tly)|when did i (?:last )?(?:take|have|log)|last (?:time|dose)|complian(?:t|ce)|how (?:am i|have i been|did i|i am|i have been|i did) (?:doing|done|going)|how often (?:have|did|do) i|how many (?:times|doses|days|pills)|did i (?:miss|forget|skip)|have i (?:missed|forgotten|skipped)|(?:any )?missed (?:any|doses?|days?)|my streak|track record|on track|(?:did|have) i (?:already |actually |even |remember(?:ed)? to )?(?:take|taken|had|have|done|do)\b|(?:report|summary|stats|statistics|history|overview)\b|what (?:have|did) i (?:take|taken|had)|what(?:'s| is| do i have| have i got)? (?:left|still|due|remaining)|still (?:need|have|got) to take|left to take|checklist|due today|how (?:good|bad|well) (?:am i|have i been)|report card|missed doses)\b/;
+  /\b(?:adh[ae]r[ae]n(?:ce|cy|t)|streaks?|outstanding|pending|consisten(?:t|cy|tly)|when did i (?:last )?(?:take|have|log)|last (?:time|dose)|complian(?:t|ce)|how (?:am i|have i been|did i|i am|i have been|i did) (?:doing|done|going)|how often (?:have|did|do) i|how many (?:times|doses|days|pills)|did i (?:miss|forget|skip)|have i (?:missed|forgotten|skipped)|(?:any )?missed (?:any|doses?|days?)|my streak|track record|on track|(?:did|have) i (?:already |actually |even |remember(?:ed)? to )?(?:take|taken|had|have|done|do)\b|(?:report|summary|stats|statistics|history|overview)\b|what (?:have|did) i (?:take|taken|had)|what(?:'s| is| do i have| have i got)? (?:left|still|due|remaining)|still (?:need|have|got) to take|left to take|checklist|due today|how (?:good|bad|well) (?:am i|have i been)|(?:have|has) i been (?:good|bad|consistent|on track|doing well|doing ok|slacking)|report card|missed doses)\b/;
 const LIST =
-  /\b(?:(?:what|which) (?:supplements|supps|vitamins|pills|stuff)|what (?:am i|do i|i am|i'm) (?:taking|take|on)\b|(?:list|show|see|view|give|tell)(?: me)?(?: all)? (?:of )?(?:my |the )?(?:current |full |whole )?(?:supplements|supps|stack|protocols?|regimen|routine|vitamins|schedule|supplement (?:list|routine|schedule|plan))|what(?:'s| is) (?:in |on )?my (?:current |full |supplement )?(?:stack|protocols?|regimen|routine|schedule|supplement (?:list|routine|schedule|plan))|remind me what|what(?:'s| is) (?:paused|stopped)|which (?:ones )?(?:are|is) (?:paused|stopped|active)|(?:which|what) of (?:my|the) (?:supplements|supps|items|vitamins|pills))/;
+  /\b(?:(?:what|which) (?:supplements|supps|vitamins|pills|stuff)|what (?:am i|do i|i am|i'm) (?:taking|take|on)\b|(?:list|show|see|view|give|tell)(?: me)?(?: all)? (?:of )?(?:my |the )?(?:current |full |whole )?(?:supplements|supps|stack|protocols?|regimen|routine|vitamins|schedule|supplement (?:list|routine|schedule|plan))|what(?:'s| is) (?:in |on )?my (?:current |full |supplement )?(?:stack|protocols?|regimen|routine|schedule|supplement (?:list|routine|schedule|plan))|remind me what|what(?:'s| is) (?:paused|stopped)|(?:what|which) (?:dose|amount|strength) (?:of )?(?:\w+ ){0,3}(?:am i|do i|i am|i'm)\b|how much (?:\w+ ){0,3}(?:am i|do i) (?:meant to |supposed to )?(?:on|take|taking)\b|when (?:am i|do i|i am|i'm) (?:supposed |meant |scheduled |due )?(?:to )?(?:take|have)\b|what time (?:do i|am i) (?:supposed to |meant to )?(?:take|have)\b|which (?:ones )?(?:are|is) (?:paused|stopped|active)|(?:which|what) of (?:my|the) (?:supplements|supps|items|vitamins|pills))/;
 
 /** "my stack" alone is a request to see it only when nothing else is asked for. */
 const LIST_WEAK =
@@ -62,8 +68,20 @@ const CREATE =
 const INTAKE =
   /\b(?:took|taken|take|taking|popped|pop|had|have had|swallowed|downed|chugged|drank|drink|slammed|smashed|necked|threw back|sank|did|done|down|got (?:\w+ ){0,4}in|finished|knocked back|check(?:ed)? off|ticked off|log|logged|record|mark)\b|[✅✔☑]/u;
 const LOG_ALL =
-  /\b(?:(?:morning|evening|night(?:ly)?|bedtime|am|pm|daily) (?:stack|supplements|supps|vitamins|pills|meds)|all (?:of )?(?:my|the)|everything|my (?:whole |entire |usual |daily )?(?:morning |evening |night(?:ly)? |bedtime |daily |am |pm )?(?:supplements|supps|stack|vitamins|pills|meds|everything)|the (?:whole |usual )?stack|all (?:my )?(?:supplements|supps|vitamins|pills))\b/;
+  /\b(?:(?:supplements|supps|vitamins|pills|meds|stack) (?:all )?(?:done|taken|finished|down|in)|(?:morning|evening|night(?:ly)?|bedtime|am|pm|daily) (?:stack|supplements|supps|vitamins|pills|meds)|all (?:of )?(?:my|the)|everything|my (?:whole |entire |usual |daily )?(?:morning |evening |night(?:ly)? |bedtime |daily |am |pm )?(?:supplements|supps|stack|vitamins|pills|meds|everything)|the (?:whole |usual )?stack|all (?:my )?(?:supplements|supps|vitamins|pills))\b/;
 const HABIT_ONLY = /\b(?:i take|i'?m taking|i am taking)\b/;
+/** "drop X to 1 capsule", "cut it down to 3 g": a new dose. */
+const NEW_DOSE =
+  /\b(?:drop|dropping|cut|cutting|reduce|reducing|lower|lowering|bring|bringing|take|taking|go|going|bump|up|raise|increase|decrease) (?:\w+ ){0,4}(?:down |up |back )?to (?:\d|one|two|three|four|five|half|a single)/;
+/** A start that goes on: "from tonight", "starting Monday", "from now on", "onwards". */
+const ONGOING =
+  /\b(?:(?:from|starting|beginning|as of)\s+(?:now|tonight|today|tomorrow|next\s+\w+|this\s+(?:week|weekend|coming\s+\w+)|(?:on\s+)?(?:mon|tue|wed|thu|fri|sat|sun)\w*)|onwards|going forward)\b/;
+/** A stop meant to end: "for now", "I'll pick it back up later". */
+const TEMPORARY =
+  /\b(?:for now|for the time being|for a (?:bit|while)|temporarily|until further notice|pick (?:\w+ ){0,3}back up|back on (?:it|them) later|restart (?:it|them) later|for a few (?:days|weeks))\b/;
+/** A start word and the time after it: "starting Monday", "from next week", "as of the 1st". */
+const START_PHRASE =
+  /\b(?:starting|start|starts|from|beginning|begin|as of|effective)\s+((?:on\s+|from\s+)?(?:tomorrow|next\s+\w+|this\s+(?:coming\s+)?\w+|(?:mon|tue|wed|thu|fri|sat|sun)\w*|the\s+\d{1,2}(?:st|nd|rd|th)?|\d{1,2}(?:st|nd|rd|th)|(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)\w*\s+\d{1,2})\b)/g;
 
 const FUTURE_PLAN =
   /\b(?:start|starting|begin|beginning|add|adding|take|taking|try|trying|pause|pausing|stop|stopping|quit|quitting|switch|switching|resume|resuming|break)\b/;
@@ -77,13 +95,18 @@ export interface PlanInput {
   tools: Set<string>;
 }
 
-function excludedKeys(text: string): Set<string> {
+/** A clause that can lead to a write: a report, or, for a message that plans the schedule, a plan. */
+function writes(clause: IntentAnalysis["clauses"][number], planned: boolean): boolean {
+  return clause.reportsAction || (planned && clause.plan);
+}
+
+function excludedKeys(text: string, planned: boolean): Set<string> {
   // Supplements named in a clause that denies, imagines or is about someone else: never written.
   const excluded = new Set<string>();
   const included = new Set<string>();
   for (const clause of analyseIntent(text).clauses) {
     const keys = findMentions(clause.text).map((mention) => mention.key);
-    if (clause.reportsAction) keys.forEach((key) => included.add(key));
+    if (writes(clause, planned)) keys.forEach((key) => included.add(key));
     else if (clause.negated || clause.hypothetical || clause.thirdPerson) keys.forEach((key) => excluded.add(key));
   }
   for (const key of included) excluded.delete(key);
@@ -91,10 +114,10 @@ function excludedKeys(text: string): Set<string> {
 }
 
 /** The clauses that report something, joined; null when the analysis found no clause to drop. */
-function reportingText(text: string): string | null {
+function reportingText(text: string, planned: boolean): string | null {
   const clauses = analyseIntent(text).clauses;
   const reporting = clauses.filter(
-    (clause) => clause.reportsAction || !(clause.negated || clause.hypothetical || clause.thirdPerson),
+    (clause) => writes(clause, planned) || !(clause.negated || clause.hypothetical || clause.thirdPerson),
   );
   if (reporting.length === 0 || reporting.length === clauses.length) return null;
   return normaliseText(reporting.map((clause) => clause.text).join(" , "));
@@ -163,12 +186,25 @@ function readPlan(input: PlanInput, lower: string, mentions: Mention[]): Plan | 
   return null;
 }
 
-function noWriteAnswer(input: PlanInput, lower: string, mentions: Mention[]): Plan | null {
-  const intent = analyseIntent(input.text);
+/** The name a reply uses for the first supplement mentioned, or null when none is. */
+function replyName(mentions: Mention[]): string | null {
+  const first = mentions[0];
+  return first === undefined ? null : first.said.replace(/^(?:my|the)\s+/i, "");
+}
+
+const NOT_GOING_TO =
+  /\b(?:won'?t|will not|not going to|not gonna|am not|i'?m not) (?:be )?(?:take|taking|have|having|on)\b/;
+const FUTURE_WORDS =
+  /\b(?:tomorrow|next|tonight|later|soon|this (?:weekend|week)|for (?:a|the|two|three|\d+) (?:days?|weeks?))\b/;
+const CHANGE_VERB =
+  /\b(?:stop|stopping|quit|quitting|pause|pausing|switch|switching|resume|resuming|change|changing)\b/;
+
+/** The answer for a message that writes nothing: someone else's, denied, weighed up or asked about. */
+function noWriteAnswer(input: PlanInput, lower: string, mentions: Mention[], intent: IntentAnalysis): Plan | null {
   if (intent.reportsAction) return null;
   const first = mentions[0];
   const name = first === undefined ? null : first.said;
-  const lowered = name === null ? "it" : name.replace(/^(?:my|the)\s+/i, "");
+  const lowered = replyName(mentions) ?? "it";
   if (intent.thirdPerson) {
     return {
       kind: "answer",
@@ -182,46 +218,86 @@ function noWriteAnswer(input: PlanInput, lower: string, mentions: Mention[]): Pl
     };
   }
   if (intent.hypothetical || intent.question) {
-    const plan = !intent.question && FUTURE_PLAN.test(lower);
-    const resumeOn = PAUSE.test(lower) ? pauseResumeOn(lower, isoDate(input.now)) : null;
-    if (plan && name !== null && resumeOn !== null) {
-      // "pause fish oil until next Monday" reads as a plan to the write guard; the same pause said
-      // as a length is a plain instruction, so offer that wording.
-      const days = Math.round(
-        (Date.parse(`${resumeOn}T00:00:00Z`) - Date.parse(`${isoDate(input.now)}T00:00:00Z`)) / 86_400_000,
-      );
+    // "I won't take fish oil next week": a planned gap, which a pause keeps from counting as missed.
+    if (!intent.question && name !== null && NOT_GOING_TO.test(lower) && FUTURE_WORDS.test(lower)) {
       return {
         kind: "answer",
-        text: `Nothing is paused yet. To pause ${lowered} from today, say "pause ${lowered} for ${days} day${days === 1 ? "" : "s"}" and it'll be back on ${resumeOn}.`,
+        text: `Okay, nothing changed. If you'd like those days not to count as missed, say "pause ${lowered} until" and the day you're back on it, and I'll pause it.`,
       };
     }
-    const change =
-      /\b(?:stop|stopping|quit|quitting|pause|pausing|switch|switching|resume|resuming|change|changing)\b/.exec(lower);
-    if (plan && name !== null && change !== null) {
-      const verb = change[0]
-        .replace(/(?:ping|ing)$/, "")
-        .replace(/^paus$/, "pause")
-        .replace(/^resum$/, "resume")
-        .replace(/^chang$/, "change");
+    // "I might pause creatine next week": weighed up, not decided.
+    const change = CHANGE_VERB.exec(lower);
+    if (!intent.question && name !== null && change !== null && FUTURE_PLAN.test(lower)) {
       return {
         kind: "answer",
-        text: `Okay, nothing changed yet. When you do, tell me (e.g. "${verb} ${lowered}") and I'll update your protocol.`,
+        text: `Okay, nothing changed yet. When you decide, tell me (e.g. "${verbOf(change[0])} ${lowered}") and I'll update your protocol.`,
       };
     }
-    if (plan && name !== null && !/\b(?:start|starting|begin|beginning|add|adding|try|trying)\b/.test(lower)) {
-      return {
-        kind: "answer",
-        text: `Okay! Nothing logged yet: tell me once you've taken ${lowered} and I'll tick it off.`,
-      };
-    }
-    if (plan && name !== null) {
-      return {
-        kind: "answer",
-        text: `Sounds like a plan. I haven't saved anything yet: once you've started, tell me (e.g. "started ${lowered}${describeDoseHint(input.text)}") and I'll add it to your protocol and track it.`,
-      };
-    }
+    const own = ownDataRead(input, lower);
+    if (own !== null) return own;
     return { kind: "answer", text: adviceFor(lower, first?.supplement?.key ?? null, name) };
   }
+  return null;
+}
+
+function verbOf(word: string): string {
+  return word
+    .replace(/(?:ping|ing)$/, "")
+    .replace(/^paus$/, "pause")
+    .replace(/^resum$/, "resume")
+    .replace(/^chang$/, "change");
+}
+
+/** The answer for the user's own plan that names nothing to set up yet ("I'll take my magnesium later"). */
+function planAnswer(input: PlanInput, lower: string, mentions: Mention[]): Plan {
+  const name = replyName(mentions);
+  if (name === null) {
+    return {
+      kind: "answer",
+      text: 'Sounds like a plan. Tell me which supplement, the dose and when (e.g. "creatine 5 g every morning from tomorrow") and I\'ll set it up.',
+    };
+  }
+  // "I'll take my magnesium later" plans one dose; "I plan to take vitamin D over the winter" a routine.
+  const oneDose = /\b(?:later|tonight|after|before|in an? |soon|this (?:morning|afternoon|evening))\b/.test(lower);
+  if (
+    !oneDose ||
+    /\b(?:start|starting|begin|beginning|add|adding|try|trying|on)\b/.test(lower) ||
+    soundsRecurring(lower)
+  ) {
+    const hint = describeDoseHint(input.text) || " 5 g every morning";
+    return {
+      kind: "answer",
+      text: `Sounds like a plan. I haven't added ${name} yet: tell me the dose and when you'll take it (e.g. "start ${name}${hint} from tomorrow") and I'll set it up.`,
+    };
+  }
+  return {
+    kind: "answer",
+    text: `Okay! Nothing logged yet: tell me once you've taken ${name} and I'll tick it off.`,
+  };
+}
+
+/** A question about the user's own items or intakes ("is my adherance ok?"), not about supplements in general. */
+const OWN_DATA = /\b(?:my|am i|do i|have i|did i|i'?m|i am|i have|i'?ve)\b/;
+const ADVICE_WORDS =
+  /\b(?:should|safe|too much|too little|best|better|worth|help|helps|work|works|side effects?|what if|would|could|can|cause|causes|why|vs|versus|instead|recommend|need to|ok to|okay to|fine to|good to|bad to|interact\w*|together|with (?:coffee|food|alcohol|caffeine|milk))\b/;
+const SCHEDULE_WORDS =
+  /\b(?:on|dose|doses|dosage|schedule|routine|stack|regimen|list|when|what time|how much|how many (?:mg|g|iu|mcg|capsules|pills))\b/;
+
+function ownDataRead(input: PlanInput, lower: string): Plan | null {
+  if (!OWN_DATA.test(lower) || ADVICE_WORDS.test(lower)) return null;
+  const tracking =
+    /\b(?:taken|took|missed|skipped|forgot|today|yesterday|week|month|streak|adh\w*|consisten\w*|track|record|so far|left|due|still|lately|recently|been|doing)\b/;
+  if (tracking.test(lower) && input.tools.has("get_adherence")) {
+    const period = parsePeriod(input.text, input.now);
+    const today = isoDate(input.now);
+    const args: Record<string, unknown> =
+      period === null
+        ? {}
+        : { from: period.from <= today ? period.from : today, to: period.to <= today ? period.to : today };
+    return { kind: "calls", calls: [call("get_adherence", args)], notes: [] };
+  }
+  if (SCHEDULE_WORDS.test(lower) && input.tools.has("list_protocols"))
+    return { kind: "calls", calls: [call("list_protocols", { status: "all" })], notes: [] };
   return null;
 }
 
@@ -237,7 +313,7 @@ function describeDoseHint(text: string): string {
   return parts.length === 0 ? "" : ` ${parts.join(" ")}`;
 }
 
-function updatePlan(input: PlanInput, lower: string, mentions: Mention[]): Plan | null {
+function updatePlan(input: PlanInput, lower: string, mentions: Mention[], planned: boolean): Plan | null {
   if (!input.tools.has("update_protocol")) return null;
   const today = isoDate(input.now);
   const resumeOn = pauseResumeOn(lower, today);
@@ -245,9 +321,14 @@ function updatePlan(input: PlanInput, lower: string, mentions: Mention[]): Plan 
   let action: "pause" | "resume" | "stop" | "change" | null = null;
   const intakeToday =
     /\b(?:done with|finished with) (?:\w+ ){0,4}(?:for (?:today|the day|tonight|this morning)|today)\b/.test(lower);
-  if (
+  // "drop the omega 3s to one capsule a day": a new dose, whatever "drop" or "a day" say elsewhere.
+  const toNewDose = NEW_DOSE.test(lower) && targetDose(input.text) !== undefined;
+  if (toNewDose) action = "change";
+  else if (
     PAUSE.test(lower) ||
-    (PAUSE_WITH_PERIOD.test(lower) && resumeOn !== null && !/\b(?:took|taken|popped|had)\b/.test(lower))
+    (PAUSE_WITH_PERIOD.test(lower) && resumeOn !== null && !/\b(?:took|taken|popped|had)\b/.test(lower)) ||
+    // "stop my zinc for now, I'll pick it back up later": a stop meant to end is a pause.
+    (STOP.test(lower) && TEMPORARY.test(lower) && !intakeToday)
   )
     action = "pause";
   else if (RESUME.test(lower)) action = "resume";
@@ -269,6 +350,15 @@ function updatePlan(input: PlanInput, lower: string, mentions: Mention[]): Plan 
       text: `Which supplement should I ${action === "change" ? "change" : action}? Tell me its name, e.g. "${action} creatine".`,
     };
   }
+  // A change starts the day it is made; one planned for later ("from next week") waits for that day.
+  const effective = planned ? futureStartDate(input.text, today, false) : undefined;
+  if (effective !== undefined) {
+    const name = replyName(items) ?? "it";
+    return {
+      kind: "answer",
+      text: `I can only make changes from today, so nothing is changed yet. On ${shortDate(effective)}, tell me "${action} ${name}" and I'll update it then.`,
+    };
+  }
   if (action === "change") {
     const dose = targetDose(input.text);
     const schedule = parseSchedule(input.text, input.now);
@@ -288,8 +378,18 @@ function updatePlan(input: PlanInput, lower: string, mentions: Mention[]): Plan 
     }
     // "I'm now taking vitamin C 1000 mg each morning" restates a routine: create_protocol adds the item
     // if it is new and updates it if not, where update_protocol would fail on a new one.
+    // "the fish oil", "my zinc": an item already in the protocol, which update_protocol changes.
+    const known = items.every((mention) =>
+      /\b(?:the|my)\s+$/i.test(input.text.slice(Math.max(0, mention.start - 4), mention.start)),
+    );
+    // "switch X to evenings from now on" names the change itself, so X is already there.
+    const changeVerb = /\b(?:switch|move|shift|change|increase|decrease|bump|up|lower|reduce|raise|drop|cut)\b/.test(
+      lower,
+    );
     const restates =
-      /\b(?:now (?:i )?(?:take|taking)|(?:i am|i'm) now taking|from now on|going forward)\b/.test(lower) &&
+      (/\b(?:now (?:i )?(?:take|taking)|(?:i am|i'm) now taking)\b/.test(lower) ||
+        (/\b(?:from now on|going forward)\b/.test(lower) && !changeVerb)) &&
+      !known &&
       input.tools.has("create_protocol");
     if (restates) {
       return {
@@ -310,6 +410,18 @@ function updatePlan(input: PlanInput, lower: string, mentions: Mention[]): Plan 
     calls: items.map((mention) => call("update_protocol", { item: mention.said, action, ...extra })),
     notes,
   };
+}
+
+/** A later first day the text names: "starting Monday", "from tomorrow", and with `bare`, "next week" alone. */
+function futureStartDate(text: string, today: string, bare: boolean): string | undefined {
+  const lower = normaliseForMatching(text);
+  for (const match of lower.matchAll(START_PHRASE)) {
+    const date = futureDate(match[1]!, today);
+    if (date !== null) return date;
+  }
+  if (!bare) return undefined;
+  const alone = /\b(?:tomorrow|next (?:week|month|mon|tues|wednes|thurs|fri|satur|sun)\w*)\b/.exec(lower);
+  return alone === null ? undefined : (futureDate(alone[0], today) ?? undefined);
 }
 
 function startDateOf(text: string, now: Date): string | undefined {
@@ -333,16 +445,20 @@ function startDateOf(text: string, now: Date): string | undefined {
   return undefined;
 }
 
-function createPlan(input: PlanInput, lower: string, mentions: Mention[]): Plan | null {
+function createPlan(input: PlanInput, lower: string, mentions: Mention[], planned: boolean): Plan | null {
   if (!input.tools.has("create_protocol")) return null;
   const schedule = parseSchedule(input.text, input.now);
   const items = uniqueMentions(mentions);
   const doses = dosesForMentions(input.text, items);
   const anyDose = doses.some((dose) => dose !== undefined);
   const creates = CREATE.test(lower);
-  // "fish oil with dinner" is an intake at dinner; "fish oil with dinner every day" is a routine.
-  const scheduled = hasSchedule(schedule) && soundsRecurring(lower);
+  // "fish oil with dinner" is an intake at dinner; "fish oil with dinner every day" is a routine,
+  // and so is one that starts somewhere ("magnesium before bed from tonight").
+  const scheduled = hasSchedule(schedule) && (soundsRecurring(lower) || ONGOING.test(lower));
   if (!creates && !scheduled) return null;
+  // A plan sets up a schedule only when it says one: "I plan to take vitamin D over the winter"
+  // leaves the dose and the days to ask about.
+  if (planned && !anyDose && !hasSchedule(schedule)) return null;
   // "I'm taking my creatine now" reports an intake; "I take creatine 5 g daily" states a routine.
   if (HABIT_ONLY.test(lower) && !/\b(?:start|begin|add|track|prescribed|on)\b/.test(lower) && !scheduled && !anyDose)
     return null;
@@ -359,7 +475,10 @@ function createPlan(input: PlanInput, lower: string, mentions: Mention[]): Plan 
   }
   const notes: string[] = [];
   if (schedule.approximated !== undefined) notes.push(schedule.approximated);
-  const startDate = startDateOf(input.text, input.now);
+  // "since Monday", "started last week" date back; "from Monday", "starting tomorrow" look ahead.
+  const future = futureStartDate(input.text, isoDate(input.now), planned);
+  const pastCue = /\b(?:since|started|began|begun|been taking|been on|ago|last)\b/.test(lower);
+  const startDate = future !== undefined && !pastCue ? future : startDateOf(input.text, input.now);
   const parts = segments(input.text, items);
   const calls = items.map((mention, index) => {
     const own = parseSchedule(parts[index]!, input.now);
@@ -526,8 +645,27 @@ function isBareList(text: string, items: Mention[], now: Date): boolean {
 const HELP =
   'I can track your supplements: add one ("creatine 5 g every morning"), log what you took ("took my vitamin D and fish oil"), pause or stop items, and show how consistent you\'ve been ("how did I do this week?").';
 
+/** Keeps the calls the write guard would run, as the tool runner will check them; null when none is left. */
+function guarded(plan: Plan, text: string): Plan | null {
+  if (plan.kind === "answer") return plan;
+  const allowed = (name: string): boolean => {
+    const tool = DEFINITIONS.get(name);
+    return tool === undefined || guardToolCall(tool, text).allowed;
+  };
+  const calls = plan.calls.filter((candidate) => allowed(candidate.name));
+  if (plan.logAll !== undefined && !allowed("log_supplement_intake")) return null;
+  if (calls.length === 0) return null;
+  return { ...plan, calls };
+}
+
+const DEFINITIONS: ReadonlyMap<string, (typeof protocolTools)[number]> = new Map(
+  protocolTools.map((tool) => [tool.name, tool]),
+);
+
 /** What to do with the user's message. */
-export function planMessage(input: PlanInput): Plan {
+export function planMessage(original: PlanInput): Plan {
+  // Read with typos put right ("tooke my creatin"); the write guard still reads the user's own words.
+  const input: PlanInput = { ...original, text: correctTypos(original.text) };
   const lower = normaliseText(input.text);
   if (lower === "") return { kind: "answer", text: HELP };
   if (
@@ -541,17 +679,28 @@ export function planMessage(input: PlanInput): Plan {
 
   const read = readPlan(input, lower, mentions);
   if (read !== null) return read;
-  const refusal = noWriteAnswer(input, lower, mentions);
-  if (refusal !== null) return refusal;
+  const intent = analyseIntent(input.text);
+  // The user's own plan ("starting creatine tomorrow", "pause fish oil until Monday") is what the
+  // schedule tools record; an intake is only ever logged for what was taken.
+  const planned = !intent.reportsAction && intent.plan;
+  if (!planned) {
+    const refusal = noWriteAnswer(input, lower, mentions, intent);
+    if (refusal !== null) return refusal;
+  }
 
-  const excluded = excludedKeys(input.text);
+  const excluded = excludedKeys(input.text, planned);
   const writable = mentions.filter((mention) => !excluded.has(mention.key));
   // Verbs count only in clauses that report something: in "took my creatine, going to start fish
   // oil tomorrow" the "start" belongs to a plan, so this is an intake, not a new item.
-  const verbs = reportingText(input.text) ?? lower;
-  const plan =
-    updatePlan(input, verbs, writable) ?? createPlan(input, verbs, writable) ?? intakePlan(input, verbs, writable);
-  if (plan !== null) return plan;
+  const verbs = reportingText(input.text, planned) ?? lower;
+  const plan = planned
+    ? (updatePlan(input, verbs, writable, true) ?? createPlan(input, verbs, writable, true))
+    : (updatePlan(input, verbs, writable, false) ??
+      createPlan(input, verbs, writable, false) ??
+      intakePlan(input, verbs, writable));
+  const checked = plan === null ? null : guarded(plan, original.text);
+  if (checked !== null) return checked;
+  if (planned) return planAnswer(input, lower, mentions);
   if (mentions.length > 0 && input.tools.has("list_protocols"))
     return { kind: "calls", calls: [call("list_protocols", { status: "all" })], notes: [] };
   return { kind: "answer", text: HELP };

@@ -520,3 +520,284 @@ describe("workout logs that look like names or questions", () => {
     expect(guardToolCall(logWorkout, message)).toMatchObject({ allowed: false, reason });
   });
 });
+
+describe("training messages the skill and the guard must read the same way", () => {
+  const logWorkout = { name: "log_workout", kind: "write" as const };
+  it.each([
+    "ran 8k this morning in 44 minutes",
+    "bench 3x5 at 85kg",
+    "did a 40 minute spin class",
+    "hit legs today: squats 4x6 @ 110, RDLs 3x8 @ 90",
+    "deadlifted 180 for a triple",
+    "weighed in at 83.2 this morning",
+    "5k row in 21:30",
+    "my training partner and I did 10 rounds of burpees",
+    "swam 2k before work",
+    "pull ups 5x8, dips 3x12",
+    "30 min on the bike then abs",
+    "tennis this afternoon, about an hour of singles",
+    "went climbing with my brother for 2 hours",
+    "me and the wife walked 8k",
+    "body fat 18% today",
+    "waist 84cm",
+    "did my physio exercises",
+    "push day done, bench 4x8 at 70",
+    "played 90 min of 5-a-side",
+    "got 12k steps in",
+    "Club run this morning, 15k",
+    "a group ride this morning, 40k",
+    "repped 100 on bench for 8",
+    "did the parkrun in 24:10",
+    "thanks mate, had a great session: deadlift 3x5 at 150",
+    "morning coach, squatted 120 for 5",
+    "did my stretches",
+    "ran with my dog for 30 min",
+    "gym with my girlfriend: leg press 4x10 at 200",
+    "tempo run 6k at 5:00/km, felt strong",
+  ])("allows %j", (message) => {
+    expect(guardToolCall(logWorkout, message)).toEqual({ allowed: true });
+  });
+
+  it.each([
+    "planning a long run on sunday, maybe 20k",
+    "should I deadlift today if my back is sore?",
+    "if I bench 100 would that be a PR?",
+    "gonna hit chest later, bench and flyes",
+    "tomorrow: 5x5 squats and overhead press",
+    "thinking of doing a half marathon in spring",
+    "what if I ran 10k every day?",
+    "might go for a swim later",
+    "I want to squat 150 by summer",
+    "next week I will try 3x3 at 140",
+    "hoping to do a 5k tonight",
+    "leg day tomorrow, squats and lunges",
+    "Would 3x10 or 5x5 be better for hypertrophy?",
+    "did my bench go up this month?",
+    "is 3x8 enough volume for growth?",
+    "my plan for tomorrow is 10k easy",
+    "going for a run in an hour",
+  ])("refuses %j as hypothetical", (message) => {
+    expect(guardToolCall(logWorkout, message)).toMatchObject({ allowed: false, reason: "hypothetical" });
+  });
+
+  it.each([
+    "no run today, legs are dead",
+    "didn't make it to the gym",
+    "skipped my workout, work was mental",
+    "rest day today",
+    "took the day off training",
+    "couldn't be bothered to train today",
+    "bailed on my run because of the rain",
+    "blew off leg day",
+    "sat out today's class, my knee hurts",
+    "called off my long run",
+    "never made it to spin class",
+    "missed my session this morning",
+    "didn't lift this week",
+    "no gym for me this week",
+    "i skived off the gym",
+    "it's a rest day",
+    "having a rest day",
+    "ducked out of leg day again, oops",
+    "gave the gym a miss today, knackered",
+  ])("refuses %j as negated", (message) => {
+    expect(guardToolCall(logWorkout, message)).toMatchObject({ allowed: false, reason: "negated" });
+  });
+
+  it.each([
+    "my brother ran a marathon in 3:40",
+    "my wife weighs 60 kg",
+    "my coach benches 200",
+    "the lad next to me was repping 140 on bench",
+    "my girlfriend did a 10k this morning",
+    "my mate squatted 180 yesterday",
+    "her PR is 100kg deadlift",
+    "my son swam 50 lengths",
+    "Dad walked 10k today",
+    "gym buddy hit a 200 deadlift",
+    "our coach ran us through 10 sprints",
+    "some guy at the gym benched 180",
+    "his best squat is 200",
+    "the guys ran 10k",
+    "the guy next to me at the gym deadlifted 250 for reps",
+    "training partner squatted 200kg, I just watched",
+    "my mum is on 1000 IU of vitamin D a day",
+  ])("refuses %j as third-person", (message) => {
+    expect(guardToolCall(logWorkout, message)).toMatchObject({ allowed: false, reason: "third-person" });
+  });
+
+  it("a list after a plan spells out the plan", () => {
+    const { clauses, hypothetical, reportsAction } = analyseIntent(
+      "I'm going to do legs tomorrow, squats 5x5 and lunges",
+    );
+    expect(reportsAction).toBe(false);
+    expect(hypothetical).toBe(true);
+    expect(clauses.map((clause) => clause.hypothetical)).toEqual([true, true]);
+  });
+
+  it("keeps owning and receiving apart from doing", () => {
+    // Someone else's recipe or a meal made for them says nothing about who ate.
+    expect(analyseIntent("my mum's lasagna, 2 slices").thirdPerson).toBe(false);
+    expect(analyseIntent("pasta for my son, 200 g").thirdPerson).toBe(false);
+  });
+});
+
+describe("tools that accept plans", () => {
+  const createProtocol = { name: "create_protocol", kind: "write" as const, acceptsPlans: true };
+  const logIntake = { name: "log_supplement_intake", kind: "write" as const };
+
+  it.each([
+    "starting creatine tomorrow, 5 g daily",
+    "pause fish oil until next Monday",
+    "hold off on creatine till next Monday",
+    "I'll take the fish oil three times a day from now on",
+    "gonna start doing 3g of creatine a day from tomorrow",
+    "melatonin, 3 drops before bed, starting tonight",
+    "from next week creatine 5g daily",
+    "resume zinc on Monday",
+    "starting Monday I'll take vitamin D 2000 IU every morning",
+    "my doctor wants me to start iron 65 mg every other day",
+    "I'm going to cycle off creatine for a month starting next week",
+    "add magnesium 300mg before bed starting tomorrow",
+    "please pause creatine until the 15th",
+    "can you pause my fish oil until Monday?",
+    "could you move my zinc to evenings from next week",
+    "I plan to start creatine next week",
+    "I'm going to start taking ashwagandha 600 mg every evening",
+    "next week I'll drop the zinc to 15 mg",
+    "I need to take iron every other day from now on",
+    "my doctor told me to take vitamin D 4000 IU daily",
+    "from tomorrow, magnesium 400mg at night",
+    "will be taking creatine 5g every morning from monday",
+    "I'm starting fish oil next week, 2 caps with dinner",
+    "stop the melatonin after this week",
+    "bump creatine to 10g starting tomorrow",
+    "i'll be on vitamin D 2000IU daily through the winter",
+    "pause my creatine while I'm on holiday next week",
+  ])("allows the plan %j", (message) => {
+    expect(guardToolCall(createProtocol, message)).toEqual({ allowed: true });
+  });
+
+  it.each([
+    "starting creatine tomorrow, 5 g daily",
+    "pause fish oil until next Monday",
+    "I'll take the fish oil three times a day from now on",
+    "gonna start doing 3g of creatine a day from tomorrow",
+    "melatonin, 3 drops before bed, starting tonight",
+    "starting Monday I'll take vitamin D 2000 IU every morning",
+    "I plan to start creatine next week",
+    "my doctor told me to take vitamin D 4000 IU daily",
+  ])("refuses the plan %j to a tool that records what was done", (message) => {
+    expect(guardToolCall(logIntake, message)).toMatchObject({ allowed: false, reason: "hypothetical" });
+  });
+
+  it.each(
+    [
+      "should I start creatine tomorrow?",
+      "thinking about starting creatine next week",
+      "maybe I'll start ashwagandha next month",
+      "what if I took zinc at night",
+      "would taking magnesium help me sleep better?",
+      "considering adding fish oil next month",
+      "I might pause creatine next week",
+      "if I start creatine tomorrow, when will it kick in?",
+      "is it ok to start creatine tomorrow?",
+      "I want to try beta alanine next month",
+      "I'll probably stop zinc soon",
+      "can I take magnesium with zinc?",
+      "thinking about starting creatine, is 5g a day the right amount?",
+      "my coach says I should maybe take zinc, what do you think?",
+      "wondering whether to start vitamin D tomorrow",
+      "I should take vitamin D daily",
+      "not sure if I'll keep taking zinc next month",
+      "I'm not going to take creatine next week",
+      "I won't be taking fish oil tomorrow",
+      "skip fish oil next week",
+      "don't add creatine",
+    ].filter((message) => message !== "don't add creatine"),
+  )("refuses %j, which deliberates or rules it out", (message) => {
+    expect(guardToolCall(createProtocol, message)).toMatchObject({ allowed: false, reason: "hypothetical" });
+  });
+
+  it.each(["don't add creatine", "I didn't take my creatine", "forgot to take my fish oil"])(
+    "refuses %j as negated",
+    (message) => {
+      expect(guardToolCall(createProtocol, message)).toMatchObject({ allowed: false, reason: "negated" });
+    },
+  );
+
+  it.each([
+    "my wife is starting creatine tomorrow",
+    "my husband will take 5g creatine from monday",
+    "my mum is going to start vitamin D next week",
+    "my son needs to take iron daily",
+    "my mum is on 1000 IU of vitamin D a day",
+  ])("refuses %j as third-person", (message) => {
+    expect(guardToolCall(createProtocol, message)).toMatchObject({ allowed: false, reason: "third-person" });
+  });
+
+  it.each([...REPORTS.slice(0, 20), "I take 5g of creatine every morning"])("still allows the report %j", (message) => {
+    expect(guardToolCall(createProtocol, message)).toEqual({ allowed: true });
+  });
+
+  it.each([...HYPOTHETICAL, ...NEGATED, ...THIRD_PERSON].filter((message) => !analyseIntent(message).plan))(
+    "refuses %j like any write",
+    (message) => {
+      expect(guardToolCall(createProtocol, message).allowed).toBe(false);
+    },
+  );
+
+  it("sets the plan flag only on the user's own undeliberated plans", () => {
+    expect(analyseIntent("starting creatine tomorrow, 5 g daily")).toMatchObject({
+      plan: true,
+      hypothetical: true,
+      reportsAction: false,
+    });
+    expect(
+      analyseIntent("I'm starting creatine tomorrow, take 5 g daily").clauses.map((clause) => clause.plan),
+    ).toEqual([true, true]);
+    expect(analyseIntent("what if I started creatine tomorrow?").plan).toBe(false);
+    expect(analyseIntent("took my creatine").plan).toBe(false);
+    // A plan next to a deliberation is not a plan the user has made.
+    expect(analyseIntent("starting creatine tomorrow, or maybe next week").plan).toBe(false);
+  });
+
+  it("explains a refusal as deliberation, not as a plan", () => {
+    expect(guardToolCall(createProtocol, "should I start creatine tomorrow?")).toEqual({
+      allowed: false,
+      reason: "hypothetical",
+      explanation: expect.stringContaining("not a plan the user has made"),
+    });
+  });
+});
+
+describe("phrasings met on a held-out run", () => {
+  const logWorkout = { name: "log_workout", kind: "write" as const };
+  it.each([
+    ["gym buddy smashed 220 today", "third-person"],
+    ["gym buddy pulled 220 today, mental", "third-person"],
+    ["wife is on iron tablets", "third-person"],
+    ["I meant to take my zinc", "negated"],
+    ["how much magnesium am I meant to take?", "hypothetical"],
+    ["gave spin class a miss, too tired", "negated"],
+    ["skipped leg press", "negated"],
+    ["my son's at 45 kg now", "third-person"],
+    ["my wife's lunch was a salad", "third-person"],
+    ["my son's friend ate pizza", "third-person"],
+  ])("refuses %j as %s", (message, reason) => {
+    expect(guardToolCall(logWorkout, message)).toMatchObject({ allowed: false, reason });
+  });
+
+  it.each([
+    "kids meal from mcdonalds",
+    "pull ups 5x8, dips 3x12",
+    "pulled 200 for a double",
+    "did spin class this morning",
+    "missed bench press but did squats 5x5",
+    "my mum's lasagna was amazing, had 2 slices",
+    "my son's sandwich was huge, ate half",
+    "I ate my son's leftovers",
+  ])("allows %j", (message) => {
+    expect(guardToolCall(logWorkout, message)).toEqual({ allowed: true });
+  });
+});

@@ -13,17 +13,26 @@ export type GuardDecision = { allowed: true } | { allowed: false; reason: GuardR
 export interface GuardedTool {
   name: string;
   kind: "read" | "write";
+  /**
+   * The write sets up or changes a schedule (a supplement protocol), so the user's own plan is
+   * what it records: "starting creatine tomorrow, 5 g daily", "pause fish oil until next Monday".
+   * Deliberation ("what if", "should I", "would", "thinking about", "maybe"), denials and other
+   * people's plans are still refused.
+   */
+  acceptsPlans?: boolean;
 }
 
 /**
  * Allows every read; allows a write only when the user's message reports something the user did
- * or asks for the write. A bare question that reports nothing ("how many calories in a banana?")
- * is refused as "hypothetical": nothing has happened that could be written down.
+ * or asks for the write (or, for a tool that accepts plans, states the user's own plan). A bare
+ * question that reports nothing ("how many calories in a banana?") is refused as "hypothetical":
+ * nothing has happened that could be written down.
  */
 export function guardToolCall(tool: GuardedTool, userMessage: string): GuardDecision {
   if (tool.kind === "read") return { allowed: true };
   const intent = analyseIntent(userMessage);
   if (intent.reportsAction) return { allowed: true };
+  if (tool.acceptsPlans === true && intent.plan) return { allowed: true };
   const detail = intent.reasons.length > 0 ? ` (${intent.reasons.join("; ")})` : "";
   if (intent.thirdPerson) {
     return {
@@ -43,7 +52,10 @@ export function guardToolCall(tool: GuardedTool, userMessage: string): GuardDeci
     return {
       allowed: false,
       reason: "hypothetical",
-      explanation: `Not running ${tool.name}: the message is hypothetical or a plan, not something done${detail}.`,
+      explanation:
+        tool.acceptsPlans === true
+          ? `Not running ${tool.name}: the message imagines, weighs up or rules out the change; it is not a plan the user has made${detail}.`
+          : `Not running ${tool.name}: the message is hypothetical or a plan, not something done${detail}.`,
     };
   }
   if (intent.question) {

@@ -75,6 +75,9 @@ export const ACTION_VERBS: ReadonlyMap<string, Tense> = new Map<string, Tense>([
   ...forms("switch", "switches", "switched", "switched", "switching"),
   ...forms("share", "shares", "shared", "shared", "sharing"),
   ...forms("split", "splits", "split", "split", "splitting"),
+  // "pulled 220", "repped 100 for 8": gym slang for a deadlift and for doing reps with a weight.
+  ...forms("pull", "pulls", "pulled", "pulled", "pulling"),
+  ...forms("rep", "reps", "repped", "repped", "repping"),
 ]);
 
 /**
@@ -167,6 +170,30 @@ export const NEGATIVE_VERBS: ReadonlyMap<string, Tense> = new Map<string, Tense>
   ...forms("avoid", "avoids", "avoided", "avoided", "avoiding"),
   ...forms("neglect", "neglects", "neglected", "neglected", "neglecting"),
 ]);
+
+/**
+ * Phrasal verbs that mean something did not happen ("ducked out of leg day", "gave the gym a
+ * miss"). The verb's forms, then the words that must follow it, with at most `gap` words between
+ * ("blew it off", "gave the gym a miss"). The verbs alone mean other things ("duck" is food).
+ */
+export const NEGATIVE_PHRASES: readonly {
+  forms: ReadonlyMap<string, Tense>;
+  particle: readonly string[];
+  gap: number;
+}[] = [
+  { forms: new Map(forms("duck", "ducks", "ducked", "ducked", "ducking")), particle: ["out"], gap: 0 },
+  { forms: new Map(forms("bail", "bails", "bailed", "bailed", "bailing")), particle: ["on"], gap: 0 },
+  { forms: new Map(forms("bail", "bails", "bailed", "bailed", "bailing")), particle: ["out"], gap: 0 },
+  { forms: new Map(forms("flake", "flakes", "flaked", "flaked", "flaking")), particle: ["on"], gap: 0 },
+  { forms: new Map(forms("flake", "flakes", "flaked", "flaked", "flaking")), particle: ["out"], gap: 0 },
+  { forms: new Map(forms("blow", "blows", "blew", "blown", "blowing")), particle: ["off"], gap: 3 },
+  { forms: new Map(forms("bunk", "bunks", "bunked", "bunked", "bunking")), particle: ["off"], gap: 3 },
+  { forms: new Map(forms("skive", "skives", "skived", "skived", "skiving")), particle: [], gap: 0 },
+  { forms: new Map(forms("call", "calls", "called", "called", "calling")), particle: ["off"], gap: 3 },
+  { forms: new Map(forms("sit", "sits", "sat", "sat", "sitting")), particle: ["out"], gap: 3 },
+  { forms: new Map(forms("pass", "passes", "passed", "passed", "passing")), particle: ["on"], gap: 0 },
+  { forms: new Map(forms("give", "gives", "gave", "given", "giving")), particle: ["a", "miss"], gap: 4 },
+];
 
 /** Verbs that ask the platform to write: "log my lunch", "add 2 eggs", "delete that entry". */
 export const LOG_VERBS: ReadonlySet<string> = new Set([
@@ -524,11 +551,17 @@ export const PERSON_NOUNS: ReadonlySet<string> = new Set([
   "team",
   "family",
   "guy",
+  "guys",
   "girl",
   "man",
   "woman",
   "lady",
   "bro",
+  "lad",
+  "lads",
+  "bloke",
+  "dude",
+  "chap",
 ]);
 
 /** Words that introduce a noun phrase that can be a subject: "my wife", "the kids". */

@@ -76,6 +76,38 @@ const FIXED_EXPANSIONS: Record<string, string[]> = {
   nevermind: ["never", "mind"],
 };
 
+/** Words after "'s" that make it "is" ("my son's at 45 kg", "mum's on vitamin D"), not a possessive. */
+const IS_FOLLOWERS = new Set([
+  "at",
+  "on",
+  "in",
+  "now",
+  "down",
+  "up",
+  "over",
+  "under",
+  "back",
+  "off",
+  "out",
+  "just",
+  "still",
+  "already",
+  "also",
+  "about",
+  "around",
+  "nearly",
+  "almost",
+  "only",
+  "been",
+  "got",
+  "gone",
+  "a",
+  "an",
+  "not",
+  "never",
+  "always",
+]);
+
 /** Pronouns whose "'s" is "is"/"has" rather than a possessive. */
 const S_IS_WORDS = new Set(["he", "she", "it", "that", "what", "there", "who", "here", "where", "how", "this"]);
 
@@ -113,6 +145,9 @@ function expand(
       return { words: [stem, followedByParticiple ? "had" : "would"] };
     case "s":
       if (S_IS_WORDS.has(stem)) return { words: [stem, followedByParticiple ? "has" : "is"] };
+      // "my son's at 45 kg", "my wife's been taking iron": "is" or "has", not whose.
+      if (followedByParticiple || (next !== undefined && (IS_FOLLOWERS.has(next) || /^\d|ing$/.test(next))))
+        return { words: [stem, followedByParticiple ? "has" : "is"] };
       return { words: [stem], possessive: true };
     default:
       return { words: [word] };
