@@ -62,3 +62,15 @@ describe("general", () => {
     expect(result.ok && result.value.reply).toMatch(/can't do that/i);
   });
 });
+
+describe("general coaching topics", () => {
+  it.each([
+    ["how much protein should I eat per day?", /g of protein per kg/],
+    ["what is progressive overload?", /add weight|rep/],
+    ["how does a calorie deficit work?", /deficit/],
+    ["is walking 10k steps a day worth it?", /steps/],
+  ])("answers %j with substance", async (message, expected) => {
+    const result = await exports.default.general({ ...base, userId: "coordinator-user-3", message });
+    expect(result.ok && result.value.reply).toMatch(expected);
+  });
+});

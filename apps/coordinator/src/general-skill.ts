@@ -29,6 +29,46 @@ const TOPICS: Topic[] = [
   },
   { pattern: /\b(what can you do|help|how does this work|what do you do|commands)\b/, answer: CAPABILITIES },
   {
+    pattern: /\bprotein\b/,
+    answer:
+      "For most active people, 1.6-2.2 g of protein per kg of body weight a day is the well-supported range (about 0.7-1 g per lb); aim for the upper end when cutting. Spread it over 3-5 meals of roughly 20-40 g each: meat, fish, eggs, dairy, tofu, legumes or a shake all count.",
+  },
+  {
+    pattern: /\b(progressive overload|get stronger|build (?:muscle|strength)|gain strength|hypertrophy)\b/,
+    answer:
+      "Progressive overload means doing a little more over time: add weight when you hit the top of your rep range, add a rep or a set, or slow the tempo. Track your lifts, aim for 10-20 hard sets per muscle per week, leave 1-3 reps in reserve, and eat enough protein and sleep to recover.",
+  },
+  {
+    pattern: /\b(deficit|lose (?:weight|fat)|fat loss|weight loss|cutting|how do i cut|surplus|bulk(?:ing)?)\b/,
+    answer:
+      "Weight change follows energy balance: eat fewer calories than you burn (a deficit) to lose, more (a surplus) to gain. A deficit of about 300-500 kcal a day loses roughly 0.25-0.5 kg a week while keeping muscle, especially with high protein and strength training. Judge progress by the weekly average weight, not single days.",
+  },
+  {
+    pattern: /\b(steps?|walking|walk more|neat|sedentary)\b/,
+    answer:
+      "Daily steps are one of the easiest ways to raise energy expenditure and health: 7,000-10,000 steps a day is a good target, and going from very low to moderate brings the biggest benefit. Walk after meals, take calls on foot, and add steps gradually (about 1,000 more a day each week).",
+  },
+  {
+    pattern: /\b(carbs?|carbohydrates?|keto|low carb)\b/,
+    answer:
+      "Carbohydrates fuel training, especially hard or long sessions. Low-carb diets work for fat loss mainly because they cut calories, not through magic. Favour whole grains, fruit, vegetables and legumes, and put more of your carbs around workouts if you like.",
+  },
+  {
+    pattern: /\b(alcohol|beer|wine|drinking)\b/,
+    answer:
+      "Alcohol has 7 kcal per gram and slows recovery and sleep. If you drink, plan it into your day's calories, keep it moderate, drink water alongside, and avoid heavy drinking the night before or after hard training.",
+  },
+  {
+    pattern: /\b(cardio|hiit|running|run more)\b/,
+    answer:
+      "Cardio improves heart health and endurance and adds to your energy burn; it does not cancel strength gains when recovery and food are in order. A good mix is 2-4 strength sessions plus 150+ minutes of moderate cardio a week, with most of it easy and a little hard (intervals).",
+  },
+  {
+    pattern: /\b(intermittent fasting|fasting|meal timing|when (?:should|to) i eat|eat before bed)\b/,
+    answer:
+      "Meal timing matters far less than total calories and protein. Intermittent fasting helps some people eat less, but it is not better than a regular diet at the same calories. Eat on a schedule you can keep, with protein at each meal and something before or after training.",
+  },
+  {
     pattern: /\b(sleep|insomnia|tired|rest)\b/,
     answer:
       "Aim for 7-9 hours of sleep on a regular schedule: same bedtime and wake time, a dark cool room, and no caffeine in the 8 hours before bed. Sleep is when you recover from training, and short sleep raises appetite the next day.",

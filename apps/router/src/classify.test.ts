@@ -77,3 +77,15 @@ describe("onboard", () => {
     expect(result.ok && result.value.draft).toEqual({});
   });
 });
+
+describe("extractProfile", () => {
+  it.each([
+    ["female, 29, 165 cm, 60 kg", { sex: "female", age: 29, heightCm: 165, weightKg: 60 }],
+    ["male 41 5'9 190lbs", { sex: "male", age: 41, heightCm: 175, weightKg: 86.2 }],
+    ["I'm 25 years old", { age: 25 }],
+    ["I weigh 82 kg and I'm 180 cm", { heightCm: 180, weightKg: 82 }],
+  ])("reads %j", async (text, expected) => {
+    const { extractProfile } = await import("./onboarding.ts");
+    expect(extractProfile(text)).toEqual(expected);
+  });
+});

@@ -65,6 +65,14 @@ export function extractProfile(text: string): ProfileDraft {
     /\b(\d{2})\s*(?:years?\s*old|y\.?o\.?|yrs?\b|years?\b)/.exec(lower) ??
     /\b(?:age|aged|i'?m|i am)\s*(\d{2})\b(?!\s*(?:kg|lb|cm|%))/.exec(lower);
   if (age) draft.age = Number(age[1]);
+  else {
+    // "female, 29, 165 cm, 60 kg": a bare two-digit number with no unit after it is the age.
+    const bare =
+      /(?:^|[\s,;(])(\d{2})(?![\d.,]*\s*(?:cm|kg|kgs|kilos?|lbs?|pounds?|%|'|"|ft|feet|foot|in\b|inches|m\b|x\b|reps?|sets?|min))(?=[\s,;.)!]|$)/.exec(
+        lower,
+      );
+    if (bare) draft.age = Number(bare[1]);
+  }
 
   const feet = /\b(\d)\s*(?:'|ft|feet|foot)\s*(\d{1,2})?\s*(?:"|in|inches)?/.exec(lower);
   const centimetres = /\b(\d{3})\s*cm\b/.exec(lower);
