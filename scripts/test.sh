@@ -30,6 +30,9 @@ node scripts/test/summarise.ts "$log"
 rm -f "$log"
 if [ "$status" -ne 0 ]; then exit "$status"; fi
 
+step "eval gate (the whole pipeline on the local engine, against packages/eval/baseline.json)"
+bash scripts/eval.sh --gate --no-cache --no-blame
+
 step "end-to-end (web client in headless Chromium against the local stack)"
 if [ "${SKIP_E2E:-}" = "1" ]; then
   echo "skipped: SKIP_E2E=1"
