@@ -26,7 +26,8 @@ set +e
 turbo run test --concurrency=2 --output-logs=full 2>&1 | tee "$log"
 status=${PIPESTATUS[0]}
 set -e
-node scripts/test/summarise.ts "$log"
+summary="$(node scripts/test/summarise.ts "$log")"
+echo "$summary"
 rm -f "$log"
 if [ "$status" -ne 0 ]; then exit "$status"; fi
 
@@ -46,3 +47,6 @@ else
   fi
   pnpm --filter @ensemble/web run test:e2e
 fi
+
+# The suite's count again, as the last line a reader (or CI) sees.
+echo "$summary"
