@@ -150,7 +150,8 @@ app.post("/v1/chat", async (context) => {
       // The same Idempotency-Key arrived twice at once: the specialists wrote once (their own keys),
       // the twin saved its turn first, and this one answers with what the twin stored.
       const twin = await storage.getTrace(context.env.DB, userId, requestId);
-      if (twin && typeof twin === "object" && "response" in twin) return (twin as { response: ChatResponseBody }).response;
+      if (twin && typeof twin === "object" && "response" in twin)
+        return (twin as { response: ChatResponseBody }).response;
       throw error;
     }
     return response;

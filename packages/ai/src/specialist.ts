@@ -42,7 +42,7 @@ export async function runSpecialist(options: SpecialistOptions): Promise<Special
       domain,
       messages,
       tools: options.tools,
-      execute: options.execute,
+      execute: (name, arguments_) => withoutStorageDetails(domain, () => options.execute(name, arguments_)),
       userMessage: request.message,
     }),
   );
@@ -60,4 +60,20 @@ async function injectWorkerFaults(environment: object): Promise<void> {
   if (latency > 0) await new Promise((resolve) => setTimeout(resolve, latency));
   const rate = Number(variables.WORKER_FAULT_ERROR_RATE ?? 0);
   if (rate > 0 && Math.random() < rate) throw new Error("injected worker failure (WORKER_FAULT_ERROR_RATE)");
+}
+
+// Storage errors (D1's "D1_ERROR: ... SQLITE_CONSTRAINT ...") describe our schema, not the user's
+// request: they are logged for us and replaced by a plain sentence before the model, the reply or
+// the stored trace can see them. Each write is one batch, so "nothing was stored" is true.
+const STORAGE_ERROR = /D1_|SQLITE_|database is locked|no such table/i;
+
+async function withoutStorageDetails<T>(domain: string, work: () => Promise<T>): Promise<T> {
+  try {
+    return await work();
+  } catch (error) {
+    const message = error instanceof Error ? error.message : String(error);
+    if (!STORAGE_ERROR.test(message)) throw error;
+    console.error(JSON.stringify({ level: "error", worker: domain, message: "tool storage failure", detail: message }));
+    throw new Error("couldn't save that just now; nothing was stored. Please try again in a moment.", { cause: error });
+  }
 }
