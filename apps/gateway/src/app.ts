@@ -440,6 +440,7 @@ async function readChatRequest(
   if (parsed.data.image !== undefined) {
     const bytes = decodeDataUrl(parsed.data.image);
     if (!bytes) throw new HttpError("bad_request", "image must be a base64 data URL (data:image/jpeg;base64,...).");
+    if (bytes === "too-large") throw new HttpError("payload_too_large", "The image is larger than 5 MB.");
     image = acceptImage(bytes);
   }
   return {

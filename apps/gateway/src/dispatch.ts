@@ -20,6 +20,7 @@ import {
 } from "@ensemble/contracts";
 import type { AcceptedImage } from "./image.ts";
 import { toBase64 } from "./image.ts";
+import { workerBinding } from "./health.ts";
 import { computeTargets } from "./targets.ts";
 import type { StoredProfile } from "./storage.ts";
 import { deleteOnboardingDraft, getOnboardingDraft, saveOnboardingDraft, saveProfile } from "./storage.ts";
@@ -190,7 +191,7 @@ export async function dispatch(
     const domain = decision.domain as SpecialistDomain;
     const route = chooseRoute({ path: "specialist", domains: [domain], confidence: decision.confidence });
     const answer = await trace.span(`specialist:${domain}`, () =>
-      specialistBinding(environment, domain).handle(specialistRequest),
+      workerBinding(environment, domain).handle(specialistRequest),
     );
     if (!answer.ok)
       throw new DispatchError(answer.error.retryable ? "unavailable" : "model_error", answer.error.message);
@@ -218,15 +219,6 @@ export async function dispatch(
   if (!answer.ok) throw new DispatchError("model_error", answer.error.message);
   collect(answer.value);
   return { reply: answer.value.reply, route, toolCalls, trace };
-}
-
-function specialistBinding(environment: Bindings, domain: SpecialistDomain) {
-  const bindings = {
-    meal: environment.MEAL,
-    protocol: environment.PROTOCOL,
-    "metrics-workout": environment.METRICS_WORKOUT,
-  };
-  return bindings[domain];
 }
 
 function describeRequest(notes: string[]): string {

@@ -5,7 +5,8 @@ import { WORKER_NAMES } from "@ensemble/contracts";
 
 type Internal = Exclude<(typeof WORKER_NAMES)[number], "gateway">;
 
-function binding(environment: Bindings, worker: Internal) {
+/** The service binding that reaches an internal Worker. */
+export function workerBinding<Worker extends Internal>(environment: Bindings, worker: Worker) {
   const bindings = {
     router: environment.ROUTER,
     coordinator: environment.COORDINATOR,
@@ -24,7 +25,7 @@ export async function healthOfAllWorkers(environment: Bindings) {
     internal.map(async (worker) => {
       const started = performance.now();
       try {
-        const health = await binding(environment, worker).health();
+        const health = await workerBinding(environment, worker).health();
         return {
           worker,
           ok: health.ok,

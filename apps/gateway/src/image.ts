@@ -70,12 +70,13 @@ export function checkImage(bytes: Uint8Array): ImageCheck {
 
 const DATA_URL = /^data:([\w/+.-]+)?;base64,([A-Za-z0-9+/=\s]+)$/;
 
-export function decodeDataUrl(value: string): Uint8Array | null {
+/** The image bytes, "too-large" when they would pass the limit, or null when it is no data URL. */
+export function decodeDataUrl(value: string): Uint8Array | "too-large" | null {
   const match = DATA_URL.exec(value.trim());
   if (!match) return null;
   // Checking the length first avoids decoding a huge string just to refuse it.
   const base64 = match[2]!.replace(/\s+/g, "");
-  if ((base64.length * 3) / 4 > MAX_IMAGE_BYTES + 3) return new Uint8Array(MAX_IMAGE_BYTES + 1);
+  if ((base64.length * 3) / 4 > MAX_IMAGE_BYTES + 3) return "too-large";
   try {
     return Uint8Array.from(atob(base64), (character) => character.charCodeAt(0));
   } catch {
