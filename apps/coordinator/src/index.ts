@@ -5,6 +5,7 @@ import {
   type CoordinateRequest,
   type CoordinatorRpc,
   type GeneralReply,
+  type LiveUpdate,
   type Result,
   type SpecialistDomain,
   type SpecialistReply,
@@ -13,6 +14,8 @@ import {
   coordinateRequestSchema,
   failure,
   internalWorkerResponse,
+  respondLive,
+  readLiveEvents,
   specialistRequestSchema,
   success,
 } from "@ensemble/contracts";
@@ -41,6 +44,23 @@ export default class CoordinatorWorker extends WorkerEntrypoint<Bindings> implem
   }
 
   async coordinate(input: CoordinateRequest): Promise<Result<CoordinateReply>> {
+    return this.fanOut(input);
+  }
+
+  /** `coordinate`, live: each branch's tool calls as they settle, then the reply as it is written. */
+  async coordinateStream(input: CoordinateRequest): Promise<ReadableStream<Uint8Array>> {
+    return respondLive(this.ctx, (emit) => this.fanOut(input, emit));
+  }
+
+  /** `general`, live: the answer as it is written. */
+  async generalStream(input: SpecialistRequest): Promise<ReadableStream<Uint8Array>> {
+    return respondLive(this.ctx, (emit) => this.answerGeneral(input, emit));
+  }
+
+  private async fanOut(
+    input: CoordinateRequest,
+    emit?: (update: LiveUpdate) => void,
+  ): Promise<Result<CoordinateReply>> {
     const parsed = coordinateRequestSchema.safeParse(input);
     if (!parsed.success) return failure("bad_request", z.prettifyError(parsed.error));
     const request = parsed.data;
@@ -49,12 +69,32 @@ export default class CoordinatorWorker extends WorkerEntrypoint<Bindings> implem
     const parts = assignClauses(request.message, domains);
     const timeoutMs = Number(this.env.BRANCH_TIMEOUT_MS ?? DEFAULT_BRANCH_TIMEOUT_MS) || DEFAULT_BRANCH_TIMEOUT_MS;
 
+    // With one branch its reply is the answer, so its text can go out as it is written; with
+    // several only their tool calls do, and the synthesis is what is streamed.
+    const alone = domains.length === 1;
+    let branchTextStreamed = false;
+    const ask = (domain: SpecialistDomain): Promise<Result<SpecialistReply>> => {
+      const branchRequest = { ...request, message: parts[domain] };
+      if (!emit) return this.specialist(domain).handle(branchRequest);
+      return this.specialist(domain)
+        .handleStream(branchRequest)
+        .then((stream) =>
+          readLiveEvents<SpecialistReply>(stream, {
+            onToolCall: (call) => emit({ type: "tool", call }),
+            ...(alone
+              ? {
+                  onToken: (text: string) => {
+                    branchTextStreamed = true;
+                    emit({ type: "token", text });
+                  },
+                  onReset: () => emit({ type: "reset" }),
+                }
+              : {}),
+          }),
+        );
+    };
     const settled = await Promise.allSettled(
-      domains.map((domain) =>
-        trace.span(`branch:${domain}`, () =>
-          withTimeout(this.specialist(domain).handle({ ...request, message: parts[domain] }), timeoutMs),
-        ),
-      ),
+      domains.map((domain) => trace.span(`branch:${domain}`, () => withTimeout(ask(domain), timeoutMs))),
     );
 
     const branches: CoordinateReply["branches"] = [];
@@ -78,12 +118,22 @@ export default class CoordinatorWorker extends WorkerEntrypoint<Bindings> implem
       }
     });
 
-    const reply = await this.synthesise(request.message, branches, trace, request.now);
+    const singleAnswer = alone && branches[0]?.status === "ok";
+    // The one branch streamed part of a reply and then failed: that text is void.
+    if (emit && branchTextStreamed && !singleAnswer) emit({ type: "reset" });
+    const reply = await this.synthesise(request.message, branches, trace, request.now, singleAnswer ? undefined : emit);
     return success({ reply, toolCalls, branches, ledger: trace.ledger, spans: trace.spans });
   }
 
   /** The `general` route: a coaching answer with no tools at all. */
   async general(input: SpecialistRequest): Promise<Result<GeneralReply>> {
+    return this.answerGeneral(input);
+  }
+
+  private async answerGeneral(
+    input: SpecialistRequest,
+    emit?: (update: LiveUpdate) => void,
+  ): Promise<Result<GeneralReply>> {
     const parsed = specialistRequestSchema.safeParse(input);
     if (!parsed.success) return failure("bad_request", z.prettifyError(parsed.error));
     const request = parsed.data;
@@ -103,6 +153,7 @@ export default class CoordinatorWorker extends WorkerEntrypoint<Bindings> implem
           ...request.history.map((turn) => ({ role: turn.role, content: turn.content })),
           { role: "user", content: request.message },
         ],
+        ...streamTo(emit),
       });
       return success({ reply: response.text, ledger: trace.ledger, spans: trace.spans });
     } catch (error) {
@@ -124,19 +175,37 @@ export default class CoordinatorWorker extends WorkerEntrypoint<Bindings> implem
     branches: SynthesisBranch[],
     trace: Trace,
     now: string,
+    emit?: (update: LiveUpdate) => void,
   ): Promise<string> {
     const succeeded = branches.filter((branch) => branch.status === "ok");
     // One branch and nothing failed: its answer is already the reply; a model call would only add cost.
     if (branches.length === 1 && succeeded.length === 1) return succeeded[0]!.reply ?? "";
     const client = createModelClient({ env: this.env, worker: "coordinator", trace, now: () => new Date(now) });
+    let streamed = false;
+    const live = streamTo(emit && ((update) => ((streamed ||= update.type === "token"), emit(update))));
     try {
-      const response = await client.chat("synthesis", { messages: synthesisMessages({ userMessage, branches }) });
+      const response = await client.chat("synthesis", {
+        messages: synthesisMessages({ userMessage, branches }),
+        ...live,
+      });
       return response.text;
     } catch {
       // Even with every synthesis model down, the user gets each specialist's own words.
-      return mergeBranchReplies(userMessage, branches);
+      const merged = mergeBranchReplies(userMessage, branches);
+      if (streamed) emit?.({ type: "reset" });
+      emit?.({ type: "token", text: merged });
+      return merged;
     }
   }
+}
+
+/** Chat options that stream a model's text as live updates, when there is someone to stream to. */
+function streamTo(emit: ((update: LiveUpdate) => void) | undefined) {
+  if (!emit) return {};
+  return {
+    onText: (text: string) => emit({ type: "token", text }),
+    onReset: () => emit({ type: "reset" }),
+  };
 }
 
 class BranchTimeout extends Error {}

@@ -159,21 +159,35 @@ app.post("/v1/chat", async (context) => {
 
   if (!(context.req.header("Accept") ?? "").includes("text/event-stream")) return context.json(await run({}));
 
+  // Events go out in the order they happen; `written` is the reply text the client holds so far.
   return streamSSE(context, async (stream) => {
-    const pending: Promise<void>[] = [];
-    const send = (event: string, data: unknown) => pending.push(stream.writeSSE({ event, data: JSON.stringify(data) }));
+    let queue = Promise.resolve();
+    const send = (event: string, data: unknown) => {
+      queue = queue.then(() => stream.writeSSE({ event, data: JSON.stringify(data) }));
+    };
+    let written = "";
     try {
       const response = await run({
         onRoute: (route) => send("route", route),
         onToolCall: (call) => send("tool", call),
+        onToken: (text) => {
+          written += text;
+          send("token", text);
+        },
+        onReset: () => {
+          written = "";
+          send("reset", {});
+        },
       });
-      await Promise.all(pending);
-      // The reply goes out word by word; the specialist's RPC returns it whole (see README, "Streaming").
-      for (const token of response.reply.match(/\S+\s*/g) ?? [])
-        await stream.writeSSE({ event: "token", data: JSON.stringify(token) });
-      await stream.writeSSE({ event: "done", data: JSON.stringify(response) });
+      // Replies made in the gateway (onboarding, a question about a photo) were never streamed.
+      if (written !== response.reply) {
+        if (written) send("reset", {});
+        send("token", response.reply);
+      }
+      send("done", response);
+      await queue;
     } catch (error) {
-      await Promise.all(pending);
+      await queue;
       const failure =
         error instanceof HttpError ? error : new HttpError("internal", "Something went wrong on our side.");
       await stream.writeSSE({

@@ -8,8 +8,14 @@ import type { Bindings } from "./env.ts";
 import { Trace } from "@ensemble/ai";
 import {
   type ClassifyReply,
+  type CoordinateReply,
+  type CoordinateRequest,
   type Domain,
   type ErrorCode,
+  type GeneralReply,
+  type LiveListener,
+  type Result,
+  type SpecialistReply,
   type OnboardReply,
   type SpecialistDomain,
   type SpecialistRequest,
@@ -17,6 +23,7 @@ import {
   type ToolCallRecord,
   type Trail,
   profileSchema,
+  readLiveEvents,
 } from "@ensemble/contracts";
 import type { AcceptedImage } from "./image.ts";
 import { toBase64 } from "./image.ts";
@@ -45,9 +52,12 @@ export interface DispatchInput {
   forcedDomains?: Domain[];
 }
 
-export interface DispatchEvents {
+/**
+ * Live events for a streamed answer. With `onToken` set, dispatch calls the Workers' streaming
+ * methods, so text and tool calls arrive as the specialists produce them.
+ */
+export interface DispatchEvents extends LiveListener {
   onRoute?(route: Route): void;
-  onToolCall?(call: ToolCallRecord): void;
 }
 
 export interface DispatchOutcome {
@@ -100,13 +110,22 @@ export async function dispatch(
     events.onRoute?.(route);
     return route;
   };
+  // Tool calls reach a live listener from the Workers' streams as they happen, not from here.
   const collect = (trail: Trail & { toolCalls?: ToolCallRecord[] }) => {
     trace.merge(trail);
-    for (const call of trail.toolCalls ?? []) {
-      toolCalls.push(call);
-      events.onToolCall?.(call);
-    }
+    toolCalls.push(...(trail.toolCalls ?? []));
   };
+  const live = events.onToken !== undefined;
+  const listen = <T>(stream: Promise<ReadableStream<Uint8Array>>): Promise<Result<T>> =>
+    stream.then((body) => readLiveEvents<T>(body, events));
+  const askSpecialist = (domain: SpecialistDomain, request: SpecialistRequest): Promise<Result<SpecialistReply>> => {
+    const worker = workerBinding(environment, domain);
+    return live ? listen(worker.handleStream(request)) : worker.handle(request);
+  };
+  const askCoordinator = (request: CoordinateRequest): Promise<Result<CoordinateReply>> =>
+    live ? listen(environment.COORDINATOR.coordinateStream(request)) : environment.COORDINATOR.coordinate(request);
+  const askGeneral = (request: SpecialistRequest): Promise<Result<GeneralReply>> =>
+    live ? listen(environment.COORDINATOR.generalStream(request)) : environment.COORDINATOR.general(request);
 
   // 1. A photo: the vision model sees it, the meal specialist decides what to log.
   if (input.image) {
@@ -128,7 +147,7 @@ export async function dispatch(
       return { reply: describeRequest(seen.value.notes), route, toolCalls, trace };
     }
     const meal = await trace.span("specialist:meal", () =>
-      environment.MEAL.handle({ ...specialistRequest, message: input.message.trim() || "(photo)", visionItems: items }),
+      askSpecialist("meal", { ...specialistRequest, message: input.message.trim() || "(photo)", visionItems: items }),
     );
     if (!meal.ok) throw new DispatchError(dispatchCode(meal.error.code), meal.error.message);
     collect(meal.value);
@@ -190,9 +209,7 @@ export async function dispatch(
   if (confidentSpecialist) {
     const domain = decision.domain as SpecialistDomain;
     const route = chooseRoute({ path: "specialist", domains: [domain], confidence: decision.confidence });
-    const answer = await trace.span(`specialist:${domain}`, () =>
-      workerBinding(environment, domain).handle(specialistRequest),
-    );
+    const answer = await trace.span(`specialist:${domain}`, () => askSpecialist(domain, specialistRequest));
     if (!answer.ok)
       throw new DispatchError(answer.error.retryable ? "unavailable" : "model_error", answer.error.message);
     collect(answer.value);
@@ -203,7 +220,7 @@ export async function dispatch(
   if (decision.domains.length > 0) {
     const route = chooseRoute({ path: "coordinator", domains: decision.domains, confidence: decision.confidence });
     const answer = await trace.span("coordinate", () =>
-      environment.COORDINATOR.coordinate({ ...specialistRequest, domains: decision.domains }),
+      askCoordinator({ ...specialistRequest, domains: decision.domains }),
     );
     if (!answer.ok) throw new DispatchError("unavailable", answer.error.message);
     collect(answer.value);
@@ -215,7 +232,7 @@ export async function dispatch(
 
   // 5. General coaching, no tools.
   const route = chooseRoute({ path: "general", domains: ["general"], confidence: decision.confidence });
-  const answer = await trace.span("general", () => environment.COORDINATOR.general(specialistRequest));
+  const answer = await trace.span("general", () => askGeneral(specialistRequest));
   if (!answer.ok) throw new DispatchError("model_error", answer.error.message);
   collect(answer.value);
   return { reply: answer.value.reply, route, toolCalls, trace };

@@ -54,7 +54,7 @@ export function openApiDocument() {
         post: {
           summary: "Send a message (and optionally a food photo) to the coach",
           description:
-            "JSON body, or multipart/form-data with `message` and an `image` file. With `Accept: text/event-stream` the reply streams as SSE events `route`, `tool`, `token`, `done` (or `error`). `Idempotency-Key` makes retries safe.",
+            "JSON body, or multipart/form-data with `message` and an `image` file. With `Accept: text/event-stream` the reply streams as SSE events: `route`, `tool` (each tool call as it settles), `token` (a piece of the reply as the model writes it), `reset` (the text so far is void: a retry started; clear it), then `done` with the whole JSON response, or `error` with the error envelope. `Idempotency-Key` makes retries safe.",
           parameters: [
             { name: "Idempotency-Key", in: "header", required: false, schema: { type: "string", maxLength: 100 } },
           ],

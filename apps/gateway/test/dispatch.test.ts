@@ -2,7 +2,10 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedFoods } from "../../embedding/test/seed-foods.ts";
+import { TEST_STREAM_DELAY_MS } from "./settings.ts";
 import { call, chat, uniqueUser } from "./helpers.ts";
+
+const PROFILE = { sex: "female", age: 34, heightCm: 168, weightKg: 64, activityLevel: "moderate", goal: "maintain" };
 
 beforeAll(async () => {
   await seedFoods(env.EMBEDDING_DB);
@@ -180,4 +183,62 @@ describe("streaming", () => {
     const done = /event: done\ndata: (.*)\n/.exec(text)!;
     expect(JSON.parse(done[1]!).route.path).toBe("specialist");
   });
+
+  // The local engine pauses TEST_STREAM_DELAY_MS between pieces (vitest.config.ts). A reply that
+  // was buffered anywhere on the way (specialist, RPC, gateway) would arrive in one go, its first
+  // piece together with `done`; a live one spreads over at least (pieces - 1) pauses.
+  for (const [path, message] of [
+    ["specialist", "had two eggs and a slice of toast for breakfast"],
+    ["coordinator", "had oatmeal for breakfast and took my creatine"],
+    ["general", "what is a good way to start strength training?"],
+  ] as const) {
+    it(`streams the ${path} reply as it is written, not after it is finished`, async () => {
+      const user = uniqueUser(`live-${path}`);
+      await call(user, "/v1/profile", { method: "PUT", json: PROFILE });
+      const response = await call(user, "/v1/chat", {
+        method: "POST",
+        json: { message },
+        headers: { Accept: "text/event-stream" },
+      });
+      const events = await timedEvents(response);
+      const done = events.find((event) => event.name === "done")!;
+      const body = JSON.parse(done.data) as { reply: string; route: { path: string }; toolCalls: unknown[] };
+      expect(body.route.path).toBe(path);
+      const tokens = events.filter((event) => event.name === "token");
+      let text = "";
+      for (const event of events) {
+        if (event.name === "reset") text = "";
+        if (event.name === "token") text += JSON.parse(event.data) as string;
+      }
+      expect(text).toBe(body.reply);
+      expect(tokens.length).toBeGreaterThan(5);
+      expect(done.at - tokens[0]!.at).toBeGreaterThanOrEqual((tokens.length - 1) * TEST_STREAM_DELAY_MS * 0.8);
+      // Tool calls are announced as they settle, before the reply that reports them.
+      const tools = events.filter((event) => event.name === "tool");
+      expect(tools.length).toBe(body.toolCalls.length);
+      const firstToolAt = tools.length > 0 ? events.indexOf(tools[0]!) : -1;
+      expect(firstToolAt).toBeLessThan(events.indexOf(tokens[0]!));
+    });
+  }
 });
+
+/** The SSE events of a response with the time each was read. */
+async function timedEvents(response: Response): Promise<{ name: string; data: string; at: number }[]> {
+  const reader = response.body!.getReader();
+  const decoder = new TextDecoder();
+  const events: { name: string; data: string; at: number }[] = [];
+  let buffer = "";
+  for (;;) {
+    const { value, done } = await reader.read();
+    if (done) return events;
+    buffer += decoder.decode(value, { stream: true });
+    let end: number;
+    while ((end = buffer.indexOf("\n\n")) >= 0) {
+      const block = buffer.slice(0, end);
+      buffer = buffer.slice(end + 2);
+      const name = /^event: (.*)$/m.exec(block)?.[1] ?? "message";
+      const data = /^data: (.*)$/m.exec(block)?.[1] ?? "";
+      events.push({ name, data, at: performance.now() });
+    }
+  }
+}

@@ -9,13 +9,14 @@ import {
   type SpecialistRequest,
   databaseHealth,
   failure,
+  respondLive,
   getMealsRequestSchema,
   internalWorkerResponse,
   mealDaySummaryRequestSchema,
   specialistRequestSchema,
   success,
 } from "@ensemble/contracts";
-import { isModelError, runSpecialist } from "@ensemble/ai";
+import { isModelError, runSpecialist, liveUpdates, type ToolRunEvents } from "@ensemble/ai";
 import { mealTools } from "@ensemble/tools";
 import { WorkerEntrypoint } from "cloudflare:workers";
 import { z } from "zod";
@@ -50,6 +51,15 @@ export default class MealWorker extends WorkerEntrypoint<Bindings> implements Me
 
   /** One message for the meal domain: the model (or the local engine) with the meal tools, bound to this user. */
   async handle(request: SpecialistRequest): Promise<Result<SpecialistReply>> {
+    return this.respond(request);
+  }
+
+  /** `handle`, live: the reply's text as it is written and each tool call as it settles. */
+  async handleStream(request: SpecialistRequest): Promise<ReadableStream<Uint8Array>> {
+    return respondLive(this.ctx, (emit) => this.respond(request, liveUpdates(emit)));
+  }
+
+  private async respond(request: SpecialistRequest, events?: ToolRunEvents): Promise<Result<SpecialistReply>> {
     const parsed = specialistRequestSchema.safeParse(request);
     if (!parsed.success) return badRequest(parsed.error);
     const input = parsed.data;
@@ -63,6 +73,7 @@ export default class MealWorker extends WorkerEntrypoint<Bindings> implements Me
     });
     try {
       const reply = await runSpecialist({
+        ...(events ? { events } : {}),
         environment: this.env,
         domain: "meal",
         request: input,

@@ -1,4 +1,4 @@
-import { isModelError, runSpecialist } from "@ensemble/ai";
+import { isModelError, runSpecialist, liveUpdates, type ToolRunEvents } from "@ensemble/ai";
 import {
   type BodyMetricsReply,
   type DayRangeRequest,
@@ -10,6 +10,7 @@ import {
   daySummaryRequestSchema,
   databaseHealth,
   failure,
+  respondLive,
   internalWorkerResponse,
   metricsRangeRequestSchema,
   specialistRequestSchema,
@@ -62,6 +63,15 @@ export default class MetricsWorkoutWorker extends WorkerEntrypoint<Env> {
 
   /** One message for the domain: the model (or the local engine) with this domain's tools, bound to this user. */
   async handle(request: SpecialistRequest): Promise<Result<SpecialistReply>> {
+    return this.respond(request);
+  }
+
+  /** `handle`, live: the reply's text as it is written and each tool call as it settles. */
+  async handleStream(request: SpecialistRequest): Promise<ReadableStream<Uint8Array>> {
+    return respondLive(this.ctx, (emit) => this.respond(request, liveUpdates(emit)));
+  }
+
+  private async respond(request: SpecialistRequest, events?: ToolRunEvents): Promise<Result<SpecialistReply>> {
     const parsed = specialistRequestSchema.safeParse(request);
     if (!parsed.success) return badRequest(parsed.error);
     const input = parsed.data;
@@ -73,6 +83,7 @@ export default class MetricsWorkoutWorker extends WorkerEntrypoint<Env> {
     };
     try {
       const reply = await runSpecialist({
+        ...(events ? { events } : {}),
         environment: this.env as unknown as Record<string, unknown>,
         domain: METRICS_WORKOUT_DOMAIN,
         request: input,

@@ -13,13 +13,14 @@ import {
   calendarDateSchema,
   databaseHealth,
   failure,
+  respondLive,
   internalWorkerResponse,
   listProtocolsRequestSchema,
   protocolToolCallRequestSchema,
   specialistRequestSchema,
   success,
 } from "@ensemble/contracts";
-import { describeError, isModelError, runSpecialist } from "@ensemble/ai";
+import { describeError, isModelError, runSpecialist, liveUpdates, type ToolRunEvents } from "@ensemble/ai";
 import { protocolTools } from "@ensemble/tools";
 import { WorkerEntrypoint } from "cloudflare:workers";
 import { z } from "zod";
@@ -53,6 +54,15 @@ export default class ProtocolWorker extends WorkerEntrypoint<Env> implements Pro
 
   /** One message for the protocol specialist: the model (or local engine) calls the tools, bound to this user. */
   async handle(request: SpecialistRequest): Promise<Result<SpecialistReply>> {
+    return this.respond(request);
+  }
+
+  /** `handle`, live: the reply's text as it is written and each tool call as it settles. */
+  async handleStream(request: SpecialistRequest): Promise<ReadableStream<Uint8Array>> {
+    return respondLive(this.ctx, (emit) => this.respond(request, liveUpdates(emit)));
+  }
+
+  private async respond(request: SpecialistRequest, events?: ToolRunEvents): Promise<Result<SpecialistReply>> {
     const parsed = specialistRequestSchema.safeParse(request);
     if (!parsed.success) return invalid(parsed.error);
     const { userId, requestId } = parsed.data;
@@ -62,6 +72,7 @@ export default class ProtocolWorker extends WorkerEntrypoint<Env> implements Pro
     let writeIndex = 0;
     try {
       const reply = await runSpecialist({
+        ...(events ? { events } : {}),
         environment: this.env,
         domain: "protocol",
         request: parsed.data,

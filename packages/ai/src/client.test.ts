@@ -433,3 +433,36 @@ describe("chains and their validation", () => {
     expect(validateChains({ AI_PROVIDER: "openai" }).map((error) => error.variable)).toContain("AI_PROVIDER");
   });
 });
+
+describe("streamed chat", () => {
+  beforeEach(() => resetCircuitBreakers());
+
+  it("hands out the text, and resets the listener before a retry of an attempt that had streamed", async () => {
+    const { client } = setUp({
+      [SCOUT]: [
+        (request) => {
+          request.onText?.("Half an ans");
+          return serverError();
+        },
+        { text: "The whole answer." },
+      ],
+    });
+    const events: string[] = [];
+    const response = await client.chat("specialist", {
+      messages,
+      domain: "meal",
+      onText: (text) => events.push(text),
+      onReset: () => events.push("(reset)"),
+    });
+    expect(events).toEqual(["Half an ans", "(reset)", "The whole answer."]);
+    expect(response.text).toBe("The whole answer.");
+  });
+
+  it("streams the local engine's reply in several pieces that join to its text", async () => {
+    const client = createModelClient({ env: {}, worker: "meal", skills: [echoSkill] });
+    const pieces: string[] = [];
+    const response = await client.chat("specialist", { messages, domain: "meal", onText: (text) => pieces.push(text) });
+    expect(pieces.length).toBeGreaterThan(3);
+    expect(pieces.join("")).toBe(response.text);
+  });
+});

@@ -59,6 +59,13 @@ export interface ChatOptions {
   domain?: string;
   signal?: AbortSignal;
   reasoning?: boolean;
+  /** Streams the reply: each piece of text as the model writes it (see ChatRequest.onText). */
+  onText?: (delta: string) => void;
+  /**
+   * Called when an attempt that already streamed text failed and another attempt (a retry or the
+   * next model) starts: what was streamed so far is void, and the listener starts over.
+   */
+  onReset?: () => void;
 }
 
 export interface ModelClient {
@@ -417,12 +424,28 @@ export function createModelClient(options: ModelClientOptions): ModelClient {
     trace,
 
     chat(task, chat) {
+      let attempts = 0;
+      let streamedText = false;
       return runChain(
         task,
         chat.domain,
         chat.signal,
-        (provider, link, signal) =>
-          provider.chat({
+        (provider, link, signal) => {
+          const attempt = ++attempts;
+          if (streamedText) {
+            streamedText = false;
+            chat.onReset?.();
+          }
+          // A timed-out attempt whose backend ignores the abort may keep writing: only the current
+          // attempt's text reaches the listener.
+          const onText = chat.onText
+            ? (delta: string) => {
+                if (attempt !== attempts) return;
+                streamedText = true;
+                chat.onText!(delta);
+              }
+            : undefined;
+          return provider.chat({
             task,
             model: link.config.model,
             messages: chat.messages,
@@ -433,7 +456,9 @@ export function createModelClient(options: ModelClientOptions): ModelClient {
             ...(chat.responseFormat ? { responseFormat: chat.responseFormat } : {}),
             ...(chat.domain ? { domain: chat.domain } : {}),
             ...(chat.reasoning ? { reasoning: true } : {}),
-          }),
+            ...(onText ? { onText } : {}),
+          });
+        },
         (response) => ({
           inputTokens: response.usage.inputTokens,
           outputTokens: response.usage.outputTokens,

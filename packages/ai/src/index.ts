@@ -18,7 +18,7 @@ export { resetCircuitBreakers, breakerState, type BreakerState } from "./breaker
 export { summariseUsage, costUsd } from "./usage.ts";
 export { estimateTextTokens, estimateInputTokens, estimateUsage } from "./tokens.ts";
 export { parseRouterOutput, type RouterOutput } from "./router-output.ts";
-export { runTools, toToolSpec, type RunToolsOptions, type RunToolsResult } from "./tool-runner.ts";
+export { runTools, toToolSpec, type RunToolsOptions, type RunToolsResult, type ToolRunEvents } from "./tool-runner.ts";
 export { createWorkersAiProvider, type AiBinding, type WorkersAiProviderOptions } from "./providers/workers-ai.ts";
 export {
   createOpenAiCompatibleProvider,
@@ -27,7 +27,7 @@ export {
 } from "./providers/openai-compatible.ts";
 export { synthesisMessages, SYNTHESIS_SYSTEM_PROMPT, type SynthesisBranch } from "./local/synthesis.ts";
 export type { LocalSkill, SkillInput, SkillStep } from "./local/skill.ts";
-export { runSpecialist, type SpecialistOptions } from "./specialist.ts";
+export { liveUpdates, runSpecialist, type SpecialistOptions } from "./specialist.ts";
 export {
   analyseIntent,
   guardToolCall,

@@ -1,10 +1,10 @@
 // What every specialist Worker does with a message: its own system prompt, its own tools, the
 // model chosen for its domain, and the local engine taught by its own skill. The Worker supplies
 // `execute`, already bound to the user id the gateway passed, so no tool can reach another user.
-import type { ParsedSpecialistRequest, SpecialistDomain, SpecialistReply } from "@ensemble/contracts";
+import type { LiveUpdate, ParsedSpecialistRequest, SpecialistDomain, SpecialistReply } from "@ensemble/contracts";
 import { createModelClient } from "./client.ts";
 import type { LocalSkill } from "./local/skill.ts";
-import { runTools } from "./tool-runner.ts";
+import { type ToolRunEvents, runTools } from "./tool-runner.ts";
 import { Trace } from "./trace.ts";
 import type { ChatMessage, ToolDefinition } from "./types.ts";
 
@@ -16,6 +16,8 @@ export interface SpecialistOptions {
   tools: ToolDefinition[];
   skill: LocalSkill;
   execute: (name: string, arguments_: Record<string, unknown>) => Promise<unknown>;
+  /** For a live answer: reply text as it is written and tool calls as they settle. */
+  events?: ToolRunEvents;
 }
 
 export async function runSpecialist(options: SpecialistOptions): Promise<SpecialistReply> {
@@ -44,9 +46,19 @@ export async function runSpecialist(options: SpecialistOptions): Promise<Special
       tools: options.tools,
       execute: (name, arguments_) => withoutStorageDetails(domain, () => options.execute(name, arguments_)),
       userMessage: request.message,
+      ...(options.events ? { events: options.events } : {}),
     }),
   );
   return { domain, reply: outcome.text, toolCalls: outcome.toolCalls, ledger: trace.ledger, spans: trace.spans };
+}
+
+/** Tool-run events written as live updates, for a Worker's streaming RPC method. */
+export function liveUpdates(emit: (update: LiveUpdate) => void): ToolRunEvents {
+  return {
+    onText: (text) => emit({ type: "token", text }),
+    onReset: () => emit({ type: "reset" }),
+    onToolCall: (call) => emit({ type: "tool", call }),
+  };
 }
 
 /**

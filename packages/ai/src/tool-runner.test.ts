@@ -47,7 +47,7 @@ function setUp(script: ChatScriptStep[]) {
       userMessage,
       ...(maxSteps ? { maxSteps } : {}),
     });
-  return { mock, trace, executed, run };
+  return { mock, trace, executed, run, client };
 }
 
 /** What the model was told about its tool calls, per model call after the first. */
@@ -59,6 +59,34 @@ const toolReplies = (calls: { messages: ChatMessage[] }[], callIndex: number) =>
 beforeEach(() => resetCircuitBreakers());
 
 describe("runTools", () => {
+  it("streams the answer's text live, voids words said before a tool call, and reports each call as it settles", async () => {
+    const { client } = setUp([
+      { text: "Let me log that.", toolCalls: [mockToolCall("log_meal", { food: "pizza", grams: 200 })] },
+      { text: "Logged 200 g pizza: 530 kcal." },
+    ]);
+    const events: string[] = [];
+    const result = await runTools({
+      client,
+      domain: "meal",
+      messages: [{ role: "user", content: "I ate 200 g of pizza" }],
+      tools: [logMeal, getDaySummary],
+      execute: async () => ({ logged: true }),
+      userMessage: "I ate 200 g of pizza",
+      events: {
+        onText: (text) => events.push(`text:${text}`),
+        onReset: () => events.push("reset"),
+        onToolCall: (call) => events.push(`tool:${call.name}:${call.ok}`),
+      },
+    });
+    expect(events).toEqual([
+      "text:Let me log that.",
+      "reset",
+      "tool:log_meal:true",
+      "text:Logged 200 g pizza: 530 kcal.",
+    ]);
+    expect(result.text).toBe("Logged 200 g pizza: 530 kcal.");
+  });
+
   it("runs a valid call, feeds the result back and returns the answer", async () => {
     const { mock, executed, run } = setUp([
       { toolCalls: [mockToolCall("log_meal", { food: "pizza", grams: 200 })] },

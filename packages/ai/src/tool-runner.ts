@@ -22,6 +22,15 @@ export interface RunToolsOptions {
   userMessage: string;
   maxSteps?: number;
   signal?: AbortSignal;
+  /** Live events, for streaming: reply text as it is written, and each tool call once it is settled. */
+  events?: ToolRunEvents;
+}
+
+export interface ToolRunEvents {
+  onText?(delta: string): void;
+  /** Text streamed so far is not the reply (a retry started, or the model went on to call tools). */
+  onReset?(): void;
+  onToolCall?(call: ToolCallRecord): void;
 }
 
 export interface RunToolsResult {
@@ -76,6 +85,11 @@ export async function runTools(options: RunToolsOptions): Promise<RunToolsResult
     ? [{ role: "system", content: options.system }, ...options.messages]
     : [...options.messages];
   const records: ToolCallRecord[] = [];
+  const events = options.events ?? {};
+  const record = (call: ToolCallRecord) => {
+    records.push(call);
+    events.onToolCall?.(call);
+  };
   // A model gets one chance per tool to fix bad arguments; a second bad call is recorded as failed.
   const repaired = new Set<string>();
   // Write calls already done in this run, so a model that repeats itself does not log twice.
@@ -83,14 +97,26 @@ export async function runTools(options: RunToolsOptions): Promise<RunToolsResult
   let response: ChatResponse | undefined;
 
   for (let step = 1; step <= maxSteps; step++) {
+    let streamed = false;
     response = await client.chat(task, {
       messages: conversation,
       tools: specs,
       domain,
       ...(options.signal ? { signal: options.signal } : {}),
+      ...(events.onText
+        ? {
+            onText: (delta: string) => {
+              streamed = true;
+              events.onText!(delta);
+            },
+            onReset: () => events.onReset?.(),
+          }
+        : {}),
     });
     if (response.toolCalls.length === 0)
       return { text: response.text, toolCalls: records, steps: step, stopReason: "answered" };
+    // Words written before a tool call ("Let me log that") are not the answer; the next step's are.
+    if (streamed) events.onReset?.();
 
     conversation.push({ role: "assistant", content: response.text, toolCalls: response.toolCalls });
     for (const call of response.toolCalls) {
@@ -107,7 +133,7 @@ export async function runTools(options: RunToolsOptions): Promise<RunToolsResult
     if (!tool) {
       const available = [...byName.keys()].join(", ");
       const error = `unknown tool "${call.name}"`;
-      records.push({ name: call.name, domain, arguments: call.arguments, ok: false, error });
+      record({ name: call.name, domain, arguments: call.arguments, ok: false, error });
       trace.add({ name: `tool.${call.name}`, startMs, durationMs: 0, status: "refused", detail: error });
       return `Error: ${error}. The only tools you can call are: ${available}.`;
     }
@@ -116,7 +142,7 @@ export async function runTools(options: RunToolsOptions): Promise<RunToolsResult
       // The whole definition goes to the guard: its kind, and whether it accepts plans.
       const verdict = guardToolCall(tool, options.userMessage);
       if (!verdict.allowed) {
-        records.push({
+        record({
           name: tool.name,
           domain,
           arguments: call.arguments,
@@ -147,7 +173,7 @@ export async function runTools(options: RunToolsOptions): Promise<RunToolsResult
         });
         return `Error: invalid arguments for ${tool.name}: ${validation.message}. Call ${tool.name} again with corrected arguments.`;
       }
-      records.push({
+      record({
         name: tool.name,
         domain,
         arguments: call.arguments,
@@ -172,13 +198,13 @@ export async function runTools(options: RunToolsOptions): Promise<RunToolsResult
     const started = performance.now();
     try {
       const result = await options.execute(tool.name, validation.data);
-      records.push({ name: tool.name, domain, arguments: validation.data, ok: true, result });
+      record({ name: tool.name, domain, arguments: validation.data, ok: true, result });
       trace.add({ name: `tool.${tool.name}`, startMs, durationMs: performance.now() - started, status: "ok" });
       if (tool.kind === "write") writesDone.set(signature, result);
       return resultText(result);
     } catch (error) {
       const message = error instanceof Error ? error.message : String(error);
-      records.push({ name: tool.name, domain, arguments: validation.data, ok: false, error: message });
+      record({ name: tool.name, domain, arguments: validation.data, ok: false, error: message });
       trace.add({
         name: `tool.${tool.name}`,
         startMs,

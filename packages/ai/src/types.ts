@@ -68,6 +68,12 @@ export interface ChatRequest {
   domain?: string;
   /** Let a reasoning model think before answering. Off by default: it costs latency and tokens. */
   reasoning?: boolean;
+  /**
+   * Asks for the answer streamed: called with each piece of reply text as the backend produces it
+   * (the pieces joined are the response's `text`, thoughts left out). The promise still resolves
+   * with the whole response, tool calls and usage included.
+   */
+  onText?: (delta: string) => void;
 }
 
 export type FinishReason = "stop" | "length" | "tool-calls" | "error";

@@ -6,3 +6,4 @@ export * from "./vision.ts";
 export * from "./meal.ts";
 export * from "./metrics-workout.ts";
 export * from "./protocol.ts";
+export * from "./live-events.ts";

@@ -119,6 +119,7 @@ export interface MealDaySummary extends Record<string, unknown> {
 export interface MealRpc {
   health(): Promise<Health>;
   handle(request: SpecialistRequest): Promise<Result<SpecialistReply>>;
+  handleStream(request: SpecialistRequest): Promise<ReadableStream<Uint8Array>>;
   daySummary(request: MealDaySummaryRequest): Promise<Result<MealDaySummary>>;
   getMeals(request: GetMealsRequest): Promise<Result<MealsReply>>;
 }

@@ -222,6 +222,7 @@ export type ProtocolToolCallRequest = z.input<typeof protocolToolCallRequestSche
 export interface ProtocolRpc {
   health(): Promise<Health>;
   handle(request: SpecialistRequest): Promise<Result<SpecialistReply>>;
+  handleStream(request: SpecialistRequest): Promise<ReadableStream<Uint8Array>>;
   daySummary(request: { userId: string; date: string }): Promise<Result<ProtocolDaySummary>>;
   listProtocols(request: ListProtocolsRequest): Promise<Result<ProtocolList>>;
   getAdherence(request: AdherenceRequest): Promise<Result<AdherenceReport>>;

@@ -97,6 +97,8 @@ export const daySummaryRequestSchema = z.object({ userId: z.string().min(1), dat
 export interface SpecialistRpc {
   health(): Promise<Health>;
   handle(request: SpecialistRequest): Promise<Result<SpecialistReply>>;
+  /** `handle`, live: a stream of live events (./live-events.ts) ending with the same Result. */
+  handleStream(request: SpecialistRequest): Promise<ReadableStream<Uint8Array>>;
   daySummary(request: z.input<typeof daySummaryRequestSchema>): Promise<Result<Record<string, unknown>>>;
 }
 
@@ -144,4 +146,7 @@ export interface CoordinatorRpc {
   health(): Promise<Health>;
   coordinate(request: CoordinateRequest): Promise<Result<CoordinateReply>>;
   general(request: SpecialistRequest): Promise<Result<GeneralReply>>;
+  /** Live versions: streams of live events (./live-events.ts) ending with the same Results. */
+  coordinateStream(request: CoordinateRequest): Promise<ReadableStream<Uint8Array>>;
+  generalStream(request: SpecialistRequest): Promise<ReadableStream<Uint8Array>>;
 }

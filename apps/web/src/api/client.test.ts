@@ -121,6 +121,23 @@ describe("createApi", () => {
     expect(JSON.parse(String(calls[0]!.init.body))).toEqual({ message: "I had lunch", conversationId: "c1" });
   });
 
+  it("passes a reset on, so text streamed before a retry is cleared", async () => {
+    const { client } = api(() =>
+      sse([
+        ["token", "Let me "],
+        ["reset", {}],
+        ["token", "Logged lunch."],
+        ["done", reply],
+      ]),
+    );
+    let shown = "";
+    await client.chat(
+      { message: "I had lunch", idempotencyKey: "key-2" },
+      { onToken: (text) => (shown += text), onReset: () => (shown = "") },
+    );
+    expect(shown).toBe("Logged lunch.");
+  });
+
   it("sends a photo as multipart with the message and conversation", async () => {
     const { client, calls } = api(() => sse([["done", reply]]));
     await client.chat({

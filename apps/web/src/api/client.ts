@@ -39,6 +39,8 @@ export interface ChatHandlers {
   onTool?(call: ChatToolCall): void;
   /** One piece of the reply as it streams in. */
   onToken?(text: string): void;
+  /** The pieces so far are not the reply after all (the model retried, or went on to use tools): clear them. */
+  onReset?(): void;
 }
 
 /** The status each error code of the stream's `error` event would have had as a plain response. */
@@ -193,6 +195,7 @@ export async function readChatResponse(response: Response, handlers: ChatHandler
     if (event.event === "route") handlers.onRoute?.(data as ChatRoute);
     else if (event.event === "tool") handlers.onTool?.(data as ChatToolCall);
     else if (event.event === "token" && typeof data === "string") handlers.onToken?.(data);
+    else if (event.event === "reset") handlers.onReset?.();
     else if (event.event === "done") return data as ChatResponseBody;
     else if (event.event === "error") {
       const error = (data as { error?: { code?: string; message?: string } }).error ?? {};

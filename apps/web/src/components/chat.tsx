@@ -95,6 +95,7 @@ export function Chat({ api, session, online, onReply, queued }: Props) {
         onRoute: (route) => update(assistantKey, (message) => ({ ...message, route })),
         onTool: (call) => update(assistantKey, (message) => ({ ...message, tools: [...(message.tools ?? []), call] })),
         onToken: (token) => update(assistantKey, (message) => ({ ...message, content: message.content + token })),
+        onReset: () => update(assistantKey, (message) => ({ ...message, content: "" })),
       });
       update(assistantKey, (message) => ({
         ...message,

@@ -32,6 +32,12 @@ export interface LocalProviderOptions {
   env?: Partial<Record<string, string | undefined>>;
   /** Explicit fault settings; win over `env`. */
   faults?: FaultConfig;
+  /**
+   * Pause between streamed pieces, in ms, so offline demos and tests see a reply arrive the way a
+   * model writes it. Defaults to `LOCAL_STREAM_DELAY_MS` in `env`, else 0 (pieces still go out one
+   * event-loop turn apart).
+   */
+  streamDelayMs?: number;
 }
 
 const PROVIDER = "local" as const;
@@ -52,6 +58,7 @@ export function createLocalProvider(options: LocalProviderOptions = {}): Provide
   const skills = options.skills ?? [];
   const faults = options.faults ?? (options.env ? faultConfigFromEnv(options.env) : NO_FAULTS);
   const now = options.now ?? (() => new Date());
+  const streamDelayMs = Math.max(0, options.streamDelayMs ?? (Number(options.env?.LOCAL_STREAM_DELAY_MS ?? 0) || 0));
   let callNumber = 0;
 
   async function injectFaults(
@@ -81,6 +88,7 @@ export function createLocalProvider(options: LocalProviderOptions = {}): Provide
       const malformed = await injectFaults(request.task, request.model, lastUserText(request.messages), request.signal);
       let { text, toolCalls } = await answer(request, skills, now);
       if (malformed) ({ text, toolCalls } = corrupt(request.task, text, toolCalls));
+      if (request.onText) await streamPieces(text, request.onText, streamDelayMs, request.signal);
       return {
         text,
         toolCalls,
@@ -110,6 +118,20 @@ export function createLocalProvider(options: LocalProviderOptions = {}): Provide
       };
     },
   };
+}
+
+// The engine has its whole reply at once; it hands it out a word at a time, each piece in its own
+// turn of the event loop, so everything downstream (RPC streams, SSE) is exercised as with a model.
+async function streamPieces(
+  text: string,
+  onText: (delta: string) => void,
+  delayMs: number,
+  signal: AbortSignal | undefined,
+): Promise<void> {
+  for (const piece of text.match(/\s*\S+\s*/g) ?? (text ? [text] : [])) {
+    await delay(delayMs, signal);
+    onText(piece);
+  }
 }
 
 async function answer(

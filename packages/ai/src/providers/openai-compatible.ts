@@ -6,6 +6,7 @@ import { z } from "zod";
 import { ModelError, codeForStatus, parseRetryAfter } from "../errors.ts";
 import { estimateTextTokens, estimateUsage } from "../tokens.ts";
 import type { ChatRequest, EmbedRequest, Provider } from "../types.ts";
+import { StreamFormatError, collectChatStream } from "./chat-stream.ts";
 import { parseChatCompletion, toWireMessages, toWireTools } from "./openai-format.ts";
 
 export interface OpenAiCompatibleOptions {
@@ -52,7 +53,7 @@ export function createOpenAiCompatibleProvider(options: OpenAiCompatibleOptions)
   const doFetch = options.fetch ?? globalThis.fetch.bind(globalThis);
   const serverModel = (model: string) => options.modelMap?.[model] ?? model;
 
-  async function post(path: string, model: string, body: unknown, signal: AbortSignal | undefined): Promise<unknown> {
+  async function send(path: string, model: string, body: unknown, signal: AbortSignal | undefined): Promise<Response> {
     let response: Response;
     try {
       response = await doFetch(`${baseUrl}${path}`, {
@@ -87,6 +88,11 @@ export function createOpenAiCompatibleProvider(options: OpenAiCompatibleOptions)
         retryAfterMs: parseRetryAfter(response.headers.get("retry-after")),
       });
     }
+    return response;
+  }
+
+  async function post(path: string, model: string, body: unknown, signal: AbortSignal | undefined): Promise<unknown> {
+    const response = await send(path, model, body, signal);
     try {
       return await response.json();
     } catch (error) {
@@ -100,23 +106,55 @@ export function createOpenAiCompatibleProvider(options: OpenAiCompatibleOptions)
     }
   }
 
+  // `include_usage` asks for a last chunk with the token counts; servers that ignore it get estimated.
+  async function streamed(
+    model: string,
+    payload: Record<string, unknown>,
+    onText: (delta: string) => void,
+    signal: AbortSignal | undefined,
+  ): Promise<unknown> {
+    const response = await send(
+      "/chat/completions",
+      model,
+      { ...payload, stream: true, stream_options: { include_usage: true } },
+      signal,
+    );
+    if (!response.body)
+      throw new ModelError("bad_response", "the streamed answer has no body", { provider: PROVIDER, model });
+    try {
+      return await collectChatStream(response.body, onText);
+    } catch (error) {
+      if (signal?.aborted) throw signal.reason ?? error;
+      if (error instanceof StreamFormatError)
+        throw new ModelError("bad_response", error.message, { provider: PROVIDER, model });
+      // The connection dropped mid-answer: another attempt may well get through.
+      throw new ModelError(
+        "server_error",
+        `the stream broke: ${error instanceof Error ? error.message : String(error)}`,
+        {
+          provider: PROVIDER,
+          model,
+          cause: error,
+        },
+      );
+    }
+  }
+
   return {
     name: PROVIDER,
     async chat(request: ChatRequest) {
       const started = performance.now();
-      const body = await post(
-        "/chat/completions",
-        request.model,
-        {
-          model: serverModel(request.model),
-          messages: toWireMessages(request.messages),
-          max_tokens: request.maxTokens,
-          temperature: request.temperature,
-          ...(request.tools?.length ? { tools: toWireTools(request.tools) } : {}),
-          ...(request.responseFormat === "json" ? { response_format: { type: "json_object" } } : {}),
-        },
-        request.signal,
-      );
+      const payload = {
+        model: serverModel(request.model),
+        messages: toWireMessages(request.messages),
+        max_tokens: request.maxTokens,
+        temperature: request.temperature,
+        ...(request.tools?.length ? { tools: toWireTools(request.tools) } : {}),
+        ...(request.responseFormat === "json" ? { response_format: { type: "json_object" } } : {}),
+      };
+      const body = request.onText
+        ? await streamed(request.model, payload, request.onText, request.signal)
+        : await post("/chat/completions", request.model, payload, request.signal);
       const parsed = parseChatCompletion(body, PROVIDER, request.model);
       return {
         text: parsed.text,

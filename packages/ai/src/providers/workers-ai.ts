@@ -3,6 +3,7 @@
 // completion. Both are normalised here, so nothing above this file knows which model ran.
 import { z } from "zod";
 import { ModelError, type ModelErrorCode, codeForStatus } from "../errors.ts";
+import { StreamFormatError, collectChatStream } from "./chat-stream.ts";
 import { estimateTextTokens, estimateUsage } from "../tokens.ts";
 import type { ChatRequest, ChatResponse, EmbedRequest, EmbedResponse, Provider, ToolSpec } from "../types.ts";
 import {
@@ -164,8 +165,29 @@ export function createWorkersAiProvider(options: WorkersAiProviderOptions): Prov
     name: PROVIDER,
     async chat(request) {
       const started = performance.now();
-      const body = await run(request.model, buildWorkersAiInputs(request), request.signal);
-      return normaliseWorkersAiChat(body, request, performance.now() - started);
+      const { onText } = request;
+      const inputs = buildWorkersAiInputs(request);
+      if (!onText) {
+        const body = await run(request.model, inputs, request.signal);
+        return normaliseWorkersAiChat(body, request, performance.now() - started);
+      }
+      const body = await run(request.model, { ...inputs, stream: true }, request.signal);
+      // A model that ignores `stream` answers whole: its text is then one piece.
+      if (!(body instanceof ReadableStream)) {
+        const response = normaliseWorkersAiChat(body, request, performance.now() - started);
+        if (response.text) onText(response.text);
+        return response;
+      }
+      let collected: Record<string, unknown>;
+      try {
+        collected = await collectChatStream(body, onText);
+      } catch (error) {
+        if (request.signal?.aborted) throw request.signal.reason ?? error;
+        if (error instanceof StreamFormatError)
+          throw new ModelError("bad_response", error.message, { provider: PROVIDER, model: request.model });
+        throw workersAiError(error, request.model);
+      }
+      return normaliseWorkersAiChat(collected, request, performance.now() - started);
     },
     async embed(request: EmbedRequest): Promise<EmbedResponse> {
       const vectors: number[][] = [];

@@ -89,6 +89,8 @@ export function createMockProvider(script: MockScript = {}): MockProvider {
       if (step === undefined) throw new Error(`mock provider: no chat step scripted for call ${index + 1}`);
       const outcome = typeof step === "function" ? await step(request, index) : step;
       if (outcome instanceof Error) throw outcome;
+      // A listener gets the scripted text as one piece, as from a backend that cannot stream.
+      if (request.onText && outcome.text) request.onText(outcome.text);
       return mockChatResponse({ provider: name, ...outcome }, request);
     },
     async embed(request) {
