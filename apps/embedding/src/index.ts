@@ -19,7 +19,9 @@ import { z } from "zod";
 import { createEmbedding } from "./embedder.ts";
 import { readDatasetInfo, readFood, toFoodRecord } from "./food-store.ts";
 import { resolvePortion } from "./portion.ts";
+import { QueryVectorCache, type VectorSource } from "./query-vectors.ts";
 import { FoodDatabaseEmpty, type SearchState, loadSearchState } from "./search-state.ts";
+import { understandQuery } from "./search/query.ts";
 import { searchFoods } from "./search/search.ts";
 import type { VectorizeQueryable } from "./vectors/vectorize.ts";
 
@@ -29,6 +31,14 @@ const MAX_LIMIT = 50;
 /** Workers AI embeds at most 100 texts per call; the RPC keeps the same bound. */
 const MAX_EMBED_TEXTS = 100;
 const MAX_EMBED_TEXT_LENGTH = 2_000;
+const MAX_PREFETCH_QUERIES = 20;
+
+const prefetchRequestSchema = z
+  .array(z.string().trim().min(1, "queries must not be empty").max(500, "each query must be at most 500 characters"))
+  .max(MAX_PREFETCH_QUERIES, `at most ${MAX_PREFETCH_QUERIES} queries per prefetch`);
+
+// Query vectors outlive a request (see query-vectors.ts); one cache per isolate.
+const queryVectors = new QueryVectorCache();
 
 const embedRequestSchema = z
   .array(
@@ -112,16 +122,53 @@ export default class EmbeddingWorker extends WorkerEntrypoint<Env> implements Em
       return failure("unavailable", `food search could not load its data: ${message(error)}`, true);
     }
     const embedding = createEmbedding(this.env as unknown as Record<string, unknown>);
+    let queryVector: VectorSource | undefined;
     const reply = await searchFoods(
       {
         database: this.env.DB,
         catalog: state.catalog,
         vectors: state.vectors,
-        embed: async (text) => (await embedding.embed([text])).vectors[0] ?? [],
+        embed: async (text) => {
+          const { vectors, sources } = queryVectors.vectors(embedding.model, [text], async (texts) => {
+            return (await embedding.embed(texts)).vectors;
+          });
+          queryVector = sources[0];
+          return vectors[0]!;
+        },
       },
       { query: parsed.data.query, limit, filters: parsed.data.filters },
     );
-    return success(reply);
+    return success(queryVector ? { ...reply, queryVector } : reply);
+  }
+
+  /**
+   * Embeds the vector-search text of queries that are likely to come, in one model call, so the
+   * searches that follow find their vectors ready (or on the way). Loads the search state too,
+   * when this isolate has not yet. Nothing depends on it: a search without a prefetch just embeds.
+   */
+  async prefetchQueries(queries: string[]): Promise<Result<{ texts: string[]; computed: number; cached: number }>> {
+    const parsed = prefetchRequestSchema.safeParse(queries);
+    if (!parsed.success) return failure("bad_request", describeIssues(parsed.error));
+    let state: SearchState;
+    try {
+      state = await this.searchState();
+    } catch (error) {
+      return failure("unavailable", `food search could not load its data: ${message(error)}`, true);
+    }
+    // The same text searchFoods embeds, untrimmed, so the cache keys match.
+    const texts = [
+      ...new Set(parsed.data.map((query) => understandQuery(query, state.catalog.vocabulary).embeddingText)),
+    ].filter((text) => text.trim() !== "");
+    if (!state.vectors || texts.length === 0) return success({ texts: [], computed: 0, cached: 0 });
+    const embedding = createEmbedding(this.env as unknown as Record<string, unknown>);
+    const { vectors, sources } = queryVectors.vectors(embedding.model, texts, async (missing) => {
+      return (await embedding.embed(missing)).vectors;
+    });
+    const settled = await Promise.allSettled(vectors);
+    const failed = settled.find((outcome) => outcome.status === "rejected");
+    if (failed) return failure("model_error", `embedding failed: ${message(failed.reason)}`, true);
+    const computed = sources.filter((source) => source === "computed").length;
+    return success({ texts, computed, cached: texts.length - computed });
   }
 
   async getFood(id: number): Promise<Result<FoodRecord>> {

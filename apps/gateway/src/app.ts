@@ -19,6 +19,7 @@ import { z } from "zod";
 import { verifyToken } from "./auth.ts";
 import { devSignIn } from "./dev-sign-in.ts";
 import { DispatchError, type DispatchEvents, dispatch } from "./dispatch.ts";
+import { startFoodPrefetch } from "./food-prefetch.ts";
 import { healthOfAllWorkers } from "./health.ts";
 import { HttpError } from "./http-errors.ts";
 import { type AcceptedImage, checkImage, decodeDataUrl } from "./image.ts";
@@ -83,6 +84,11 @@ app.post("/v1/chat", async (context) => {
     return context.json((replay as { response: unknown }).response);
 
   const now = new Date().toISOString();
+  const started = Date.now();
+  // Started before the context is assembled, and never waited for (see food-prefetch.ts).
+  const prefetch = message && !image ? startFoodPrefetch(context.env, message) : undefined;
+  if (prefetch) context.executionCtx.waitUntil(prefetch.done);
+  const contextStarted = performance.now();
   const existing = conversationId ? await storage.findConversation(context.env.DB, userId, conversationId) : null;
   if (conversationId && !existing) throw new HttpError("not_found", "No such conversation.");
   const conversation = existing?.id ?? crypto.randomUUID();
@@ -90,7 +96,13 @@ app.post("/v1/chat", async (context) => {
     existing ? storage.recentMessages(context.env.DB, userId, existing.id, 10) : Promise.resolve([]),
     storage.getProfile(context.env.DB, userId),
   ]);
-  const started = Date.now();
+  const contextSpan = {
+    name: "context",
+    startMs: started,
+    durationMs: performance.now() - contextStarted,
+    status: "ok" as const,
+    detail: `${history.length} earlier messages, ${profile ? "profile" : "no profile"}`,
+  };
   const forcedDomains = await evalForcedRoute(context.req.raw.headers, context.env);
   const input = {
     ...(forcedDomains ? { forcedDomains } : {}),
@@ -113,6 +125,9 @@ app.post("/v1/chat", async (context) => {
       }
       throw error;
     }
+    outcome.trace.add(contextSpan);
+    const prefetched = prefetch?.span();
+    if (prefetched) outcome.trace.merge({ spans: [prefetched], ledger: [] });
     const response: ChatResponseBody = {
       reply: outcome.reply,
       conversationId: conversation,

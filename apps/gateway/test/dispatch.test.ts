@@ -166,6 +166,31 @@ describe("conversations, idempotency and isolation", () => {
   });
 });
 
+describe("food search prefetch", () => {
+  it("starts embedding the message's foods with context assembly, before the router is asked", async () => {
+    const user = uniqueUser("prefetch");
+    await chat(user, "had a pear"); // the embedding Worker's search state is loaded from here on
+    const { body } = await chat(user, "had two boiled eggs and a banana for breakfast");
+    expect(body.route.path).toBe("specialist");
+    const span = (name: string) => body.trace.spans.find((candidate) => candidate.name === name);
+    const prefetch = span("food-search.prefetch");
+    const assembly = span("context");
+    const classify = span("classify");
+    expect(prefetch).toMatchObject({ worker: "meal", status: "ok" });
+    expect(prefetch!.detail).toMatch(/egg.*banana|banana.*egg/);
+    expect(assembly).toMatchObject({ startMs: 0 });
+    expect(prefetch!.startMs).toBeLessThanOrEqual(assembly!.startMs + assembly!.durationMs);
+    expect(prefetch!.startMs).toBeLessThanOrEqual(classify!.startMs);
+    expect(body.toolCalls.map((call) => call.name)).toContain("log_meal");
+  });
+
+  it("skips the prefetch for a message that names no food", async () => {
+    const { body } = await chat(uniqueUser("prefetch-none"), "how am I doing on protein today?");
+    const prefetch = body.trace.spans.find((candidate) => candidate.name === "food-search.prefetch");
+    expect(prefetch).toMatchObject({ status: "skipped", detail: "no food named" });
+  });
+});
+
 describe("streaming", () => {
   it("streams route, tool, token and done events over SSE", async () => {
     const response = await call(uniqueUser("sse"), "/v1/chat", {

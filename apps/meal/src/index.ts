@@ -4,6 +4,8 @@ import {
   type MealDaySummaryRequest,
   type MealRpc,
   type MealsReply,
+  type PrefetchFoodsReply,
+  type PrefetchFoodsRequest,
   type Result,
   type SpecialistReply,
   type SpecialistRequest,
@@ -13,6 +15,7 @@ import {
   getMealsRequestSchema,
   internalWorkerResponse,
   mealDaySummaryRequestSchema,
+  prefetchFoodsRequestSchema,
   specialistRequestSchema,
   success,
 } from "@ensemble/contracts";
@@ -24,6 +27,7 @@ import type { Bindings } from "./env.ts";
 import { dayTotals, sumMacros } from "./macros.ts";
 import { systemPromptFor } from "./prompt.ts";
 import { mealSkill } from "./skill/index.ts";
+import { likelyFoodQueries } from "./prefetch.ts";
 import { listMeals, totalsByDay } from "./store.ts";
 import { createMealToolExecutor } from "./tools.ts";
 
@@ -93,6 +97,21 @@ export default class MealWorker extends WorkerEntrypoint<Bindings> implements Me
         return failure("model_error", `the meal model failed: ${error.message}`, error.isRetryable);
       throw error;
     }
+  }
+
+  /**
+   * Starts the food searches a message is likely to need (their query vectors) before the meal
+   * model has read it; the gateway calls it while it assembles the request's context. Best effort:
+   * a search that finds nothing prefetched embeds its own query.
+   */
+  async prefetchFoods(request: PrefetchFoodsRequest): Promise<Result<PrefetchFoodsReply>> {
+    const parsed = prefetchFoodsRequestSchema.safeParse(request);
+    if (!parsed.success) return badRequest(parsed.error);
+    const queries = likelyFoodQueries(parsed.data.message);
+    if (queries.length === 0) return success({ queries, computed: 0, cached: 0 });
+    const warmed = await this.env.EMBEDDING.prefetchQueries(queries);
+    if (!warmed.ok) return warmed;
+    return success({ queries, computed: warmed.value.computed, cached: warmed.value.cached });
   }
 
   /** The meals of one day or a range, for the gateway's REST endpoints. */

@@ -17,6 +17,7 @@ import {
   mealRowCount,
   okValue,
   seedUsdaFoods,
+  throwingOnFailure,
   uniqueUser,
 } from "./helpers.ts";
 
@@ -185,11 +186,7 @@ describe("the write guard", () => {
         domain: "meal",
         messages: [{ role: "user", content: message }],
         tools: [...mealTools],
-        execute: async (name, args) => {
-          const result = await execute(name, args);
-          if (!result.ok) throw new Error(result.error.message);
-          return result.value;
-        },
+        execute: throwingOnFailure(execute),
         userMessage: message,
       });
       expect(outcome.toolCalls[0]).toMatchObject({

@@ -37,6 +37,15 @@ export function executorFor(userId: string, options: Partial<MealToolContext> = 
   });
 }
 
+/** The executor as runTools wants it: a failed tool throws, and the runner records the message. */
+export function throwingOnFailure(execute: ReturnType<typeof executorFor>) {
+  return async (name: string, args: Record<string, unknown>) => {
+    const result = await execute(name, args);
+    if (!result.ok) throw new Error(result.error.message);
+    return result.value;
+  };
+}
+
 /** Per-100 g macros of a food straight from the embedding Worker's copy of USDA SR24. */
 export async function usdaFood(id: number): Promise<{ per100g: Macros; measures: [string, number][] }> {
   const row = await env.EMBEDDING_DB.prepare(

@@ -51,6 +51,8 @@ export interface FoodSearchReply {
   /** What the query was understood to ask, beyond words: filters and sort. */
   understood: { text: string; filters: z.infer<typeof foodFiltersSchema>; sort?: string };
   hits: FoodSearchHit[];
+  /** Where the query's vector came from: a prefetch or an earlier search ("cached"), or a model call now. Absent without vector search. */
+  queryVector?: "cached" | "computed";
 }
 
 export const resolvePortionRequestSchema = z.object({
@@ -71,6 +73,8 @@ export interface EmbeddingRpc {
   health(): Promise<Health>;
   embed(texts: string[]): Promise<Result<{ vectors: number[][]; dimensions: number; model: string }>>;
   searchFoods(request: SearchFoodsRequest): Promise<Result<FoodSearchReply>>;
+  /** Embeds likely queries ahead of their searches (see the embedding Worker). */
+  prefetchQueries(queries: string[]): Promise<Result<{ texts: string[]; computed: number; cached: number }>>;
   getFood(id: number): Promise<Result<FoodRecord>>;
   resolvePortion(request: ResolvePortionRequest): Promise<Result<PortionReply>>;
 }

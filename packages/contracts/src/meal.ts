@@ -116,10 +116,21 @@ export interface MealDaySummary extends Record<string, unknown> {
   day: DayTotals;
 }
 
+export const prefetchFoodsRequestSchema = z.object({ message: z.string().trim().min(1).max(4000) });
+export type PrefetchFoodsRequest = z.input<typeof prefetchFoodsRequestSchema>;
+export interface PrefetchFoodsReply {
+  /** The food searches the message is likely to need. */
+  queries: string[];
+  /** Query vectors embedded now, and found already embedded. */
+  computed: number;
+  cached: number;
+}
+
 export interface MealRpc {
   health(): Promise<Health>;
   handle(request: SpecialistRequest): Promise<Result<SpecialistReply>>;
   handleStream(request: SpecialistRequest): Promise<ReadableStream<Uint8Array>>;
+  prefetchFoods(request: PrefetchFoodsRequest): Promise<Result<PrefetchFoodsReply>>;
   daySummary(request: MealDaySummaryRequest): Promise<Result<MealDaySummary>>;
   getMeals(request: GetMealsRequest): Promise<Result<MealsReply>>;
 }
