@@ -86,6 +86,10 @@ export function createLocalProvider(options: LocalProviderOptions = {}): Provide
     async chat(request: ChatRequest): Promise<ChatResponse> {
       const started = performance.now();
       const malformed = await injectFaults(request.task, request.model, lastUserText(request.messages), request.signal);
+      // A model call is I/O: the Worker's thread is free while the model thinks. The engine thinks
+      // on that thread, so it first lets whatever else is waiting run (the coordinator's other
+      // branches start their own calls), as it would during a remote call.
+      await delay(0, request.signal);
       let { text, toolCalls } = await answer(request, skills, now);
       if (malformed) ({ text, toolCalls } = corrupt(request.task, text, toolCalls));
       if (request.onText) await streamPieces(text, request.onText, streamDelayMs, request.signal);
