@@ -1,6 +1,6 @@
 // Bearer tokens: HS256 JWTs signed with AUTH_SECRET, `sub` is the user id. Verified by hand with
 // WebCrypto so the rules are in plain sight: the header must say HS256 (so `alg: none` and any
-// algorithm swap fail), the signature must match in constant time, and `exp` must be in the future.
+// algorithm swap fail), the signature must match in constant time, and `exp` must be there and in the future.
 
 const encoder = new TextEncoder();
 
@@ -68,9 +68,10 @@ export async function verifyToken(
   if (!payload) return { ok: false, reason: "malformed token" };
   if (typeof payload.sub !== "string" || !USER_ID.test(payload.sub))
     return { ok: false, reason: "token has no valid subject" };
-  if (payload.exp !== undefined && (typeof payload.exp !== "number" || payload.exp <= nowSeconds)) {
-    return { ok: false, reason: "token expired" };
-  }
+  // A token without an expiry would be good forever once leaked: every token must carry one.
+  if (typeof payload.exp !== "number" || !Number.isFinite(payload.exp))
+    return { ok: false, reason: "token has no expiry" };
+  if (payload.exp <= nowSeconds) return { ok: false, reason: "token expired" };
   return { ok: true, userId: payload.sub };
 }
 

@@ -36,7 +36,7 @@ export function openApiDocument() {
       title: "Ensemble coach API",
       version: "1.0.0",
       description:
-        "Multi-model orchestration on Cloudflare Workers: chat with a nutrition and training coach. Authenticate with `Authorization: Bearer <JWT>` (HS256, `sub` = user id).",
+        "Multi-model orchestration on Cloudflare Workers: chat with a nutrition and training coach. Authenticate with `Authorization: Bearer <JWT>` (HS256, `sub` = user id, `exp` required).",
     },
     servers: [{ url: "http://127.0.0.1:8787" }],
     components: {

@@ -68,6 +68,15 @@ describe("authentication", () => {
     expect(await response.json()).toMatchObject({ error: { message: expect.stringContaining("expired") } });
   });
 
+  it("refuses a token without an expiry, which would never stop working", async () => {
+    const token = await signToken({ sub: "alice" }, env.AUTH_SECRET);
+    const response = await withToken(token);
+    expect(response.status).toBe(401);
+    expect(await response.json()).toMatchObject({ error: { message: expect.stringContaining("no expiry") } });
+    const textual = await signToken({ sub: "alice", exp: "2099-01-01" as unknown as number }, env.AUTH_SECRET);
+    expect(await verifyToken(textual, env.AUTH_SECRET)).toEqual({ ok: false, reason: "token has no expiry" });
+  });
+
   it("refuses a subject that is not a plain id", async () => {
     const token = await signToken({ sub: "../../etc", exp: Math.floor(Date.now() / 1000) + 60 }, env.AUTH_SECRET);
     expect(await verifyToken(token, env.AUTH_SECRET)).toEqual({ ok: false, reason: "token has no valid subject" });

@@ -184,7 +184,7 @@ export async function createInProcessTarget(options: InProcessOptions): Promise<
     async chat(userId, message, conversationId) {
       let token = tokens.get(userId);
       if (!token) {
-        token = await signToken({ sub: userId }, authSecret);
+        token = await signToken({ sub: userId, exp: Math.floor(Date.now() / 1000) + 86_400 }, authSecret);
         tokens.set(userId, token);
       }
       const sentAt = new Date().toISOString();

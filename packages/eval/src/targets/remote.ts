@@ -63,7 +63,7 @@ export async function createRemoteTarget(options: RemoteOptions): Promise<Target
   ) {
     let token = tokens.get(userId);
     if (!token) {
-      token = await signToken({ sub: userId }, options.secret);
+      token = await signToken({ sub: userId, exp: Math.floor(Date.now() / 1000) + 86_400 }, options.secret);
       tokens.set(userId, token);
     }
     const sentAt = new Date().toISOString();
