@@ -86,7 +86,8 @@ app.post("/v1/chat", async (context) => {
   const now = new Date().toISOString();
   const started = Date.now();
   // Started before the context is assembled, and never waited for (see food-prefetch.ts).
-  const prefetch = message && !image ? startFoodPrefetch(context.env, message) : undefined;
+  const prefetch =
+    message && !image && context.env.FOOD_PREFETCH !== "off" ? startFoodPrefetch(context.env, message) : undefined;
   if (prefetch) context.executionCtx.waitUntil(prefetch.done);
   const contextStarted = performance.now();
   const existing = conversationId ? await storage.findConversation(context.env.DB, userId, conversationId) : null;

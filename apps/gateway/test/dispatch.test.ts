@@ -1,9 +1,11 @@
 // Every branch of the decision tree through the public API, with all eight Workers running.
+import { createExecutionContext, waitOnExecutionContext } from "cloudflare:test";
 import { env } from "cloudflare:workers";
+import { app } from "../src/app.ts";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedFoods } from "../../embedding/test/seed-foods.ts";
 import { TEST_STREAM_DELAY_MS } from "./settings.ts";
-import { call, chat, uniqueUser } from "./helpers.ts";
+import { type ChatBody, call, chat, tokenFor, uniqueUser } from "./helpers.ts";
 
 const PROFILE = { sex: "female", age: 34, heightCm: 168, weightKg: 64, activityLevel: "moderate", goal: "maintain" };
 
@@ -182,6 +184,21 @@ describe("food search prefetch", () => {
     expect(prefetch!.startMs).toBeLessThanOrEqual(assembly!.startMs + assembly!.durationMs);
     expect(prefetch!.startMs).toBeLessThanOrEqual(classify!.startMs);
     expect(body.toolCalls.map((call) => call.name)).toContain("log_meal");
+  });
+
+  it("is off with FOOD_PREFETCH=off", async () => {
+    const user = uniqueUser("prefetch-off");
+    const request = new Request("http://gateway/v1/chat", {
+      method: "POST",
+      headers: { Authorization: `Bearer ${await tokenFor(user)}`, "Content-Type": "application/json" },
+      body: JSON.stringify({ message: "had a bowl of porridge" }),
+    });
+    const context = createExecutionContext();
+    const response = await app.fetch(request, { ...env, FOOD_PREFETCH: "off" }, context);
+    await waitOnExecutionContext(context);
+    const body = (await response.json()) as ChatBody;
+    expect(body.route.path).toBe("specialist");
+    expect(body.trace.spans.map((span) => span.name)).not.toContain("food-search.prefetch");
   });
 
   it("skips the prefetch for a message that names no food", async () => {

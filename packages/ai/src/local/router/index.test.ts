@@ -216,6 +216,20 @@ describe("classifyMessage on fresh messages", () => {
 });
 
 describe("classifyMessage contract", () => {
+  it("sends a message that names several domains outright to each of them", () => {
+    for (const message of [
+      "give me a rundown of today: food, training and supplements",
+      "how are my supplements and workouts looking this week?",
+      "summarise my meals and my training for today",
+    ]) {
+      const result = classifyMessage(message);
+      expect(result.domains.length, message).toBeGreaterThanOrEqual(2);
+      expect(result.domains[0]).toBe(result.domain);
+    }
+    // Naming one thing of a domain is not naming the domain: still one specialist.
+    expect(classifyMessage("took my creatine after breakfast").domains).toEqual(["protocol"]);
+  });
+
   it("is deterministic", () => {
     for (const [text] of freshMessages.slice(0, 20)) expect(classifyMessage(text)).toEqual(classifyMessage(text));
   });

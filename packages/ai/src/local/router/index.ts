@@ -2,7 +2,7 @@
 // A one-vs-rest logistic regression over hashed text features, trained offline by
 // scripts/train-router.ts on data/router/corpus.jsonl. Deterministic, no network, Web APIs only.
 import weights from "./weights.json" with { type: "json" };
-import { createRouter, type RouterResult } from "./model.ts";
+import { type RouterResult, type SpecialistDomain, createRouter } from "./model.ts";
 
 export type { RouterDomain, RouterResult, SpecialistDomain } from "./model.ts";
 
@@ -14,5 +14,27 @@ const classify = createRouter(weights);
  * (empty when the domain is general). Never throws: empty input gives general with confidence 0.
  */
 export function classifyMessage(text: string): RouterResult {
-  return classify(text);
+  return withNamedDomains(classify(text), typeof text === "string" ? text : "");
+}
+
+// Words that name a whole domain rather than one thing in it. The classifier learned mostly from
+// messages about one thing ("took my creatine"), so a request that names several domains outright
+// ("a rundown of today: food, training and supplements") can come out as one. Only a message the
+// classifier already puts in a specialist's hands is widened: a general question that names two
+// domains ("how do I balance diet and training?") stays general.
+const DOMAIN_NAMES: Record<SpecialistDomain, RegExp> = {
+  meal: /\b(?:food|foods|meals|eating|diet|nutrition|calories|macros)\b/i,
+  protocol: /\b(?:supplements?|vitamins|stack|protocols?)\b/i,
+  "metrics-workout":
+    /\b(?:training|workouts?|exercise|exercising|gym|lifts|lifting|body metrics|weigh-ins?|measurements)\b/i,
+};
+
+function withNamedDomains(result: RouterResult, text: string): RouterResult {
+  if (result.domain === "general") return result;
+  const named = (Object.keys(DOMAIN_NAMES) as SpecialistDomain[]).filter((domain) => DOMAIN_NAMES[domain].test(text));
+  if (named.length < 2) return result;
+  const domains = [...new Set([...result.domains, ...named])].sort((left, right) =>
+    left === result.domain ? -1 : right === result.domain ? 1 : result.scores[right] - result.scores[left],
+  );
+  return { ...result, domains };
 }
