@@ -69,6 +69,13 @@ describe("general coaching topics", () => {
     ["what is progressive overload?", /add weight|rep/],
     ["how does a calorie deficit work?", /deficit/],
     ["is walking 10k steps a day worth it?", /steps/],
+    ["is it bad to eat late at night?", /timing matters far less/],
+    ["what should I eat before a morning workout?", /banana/],
+    ["what's a good split for a 4 day gym week?", /upper\/lower/],
+    ["how long does it take to build noticeable muscle", /months/],
+    ["are seed oils actually bad for you", /seed oils are harmful/],
+    ["what's the difference between whey and casein?", /casein is digested slowly/],
+    ["lol you're pretty useful", /Glad it helps/],
   ])("answers %j with substance", async (message, expected) => {
     const result = await exports.default.general({ ...base, userId: "coordinator-user-3", message });
     expect(result.ok && result.value.reply).toMatch(expected);

@@ -27,6 +27,11 @@ const TOPICS: Topic[] = [
     pattern: /\b(thanks|thank you|cheers|thx|ty)\b/,
     answer: "You're welcome! Keep it up; consistency beats perfection.",
   },
+  {
+    pattern:
+      /\b(?:you(?:'re| are) (?:pretty |so |really |very )?(?:useful|great|helpful|awesome|good|the best)|love (?:this|it)|good bot|nice one)\b/,
+    answer: "Glad it helps! Tell me what you eat, take and train, and I'll keep the numbers straight.",
+  },
   { pattern: /\b(what can you do|help|how does this work|what do you do|commands)\b/, answer: CAPABILITIES },
   {
     pattern: /\bprotein\b/,
@@ -64,7 +69,36 @@ const TOPICS: Topic[] = [
       "Cardio improves heart health and endurance and adds to your energy burn; it does not cancel strength gains when recovery and food are in order. A good mix is 2-4 strength sessions plus 150+ minutes of moderate cardio a week, with most of it easy and a little hard (intervals).",
   },
   {
-    pattern: /\b(intermittent fasting|fasting|meal timing|when (?:should|to) i eat|eat before bed)\b/,
+    pattern:
+      /\b(?:(?:eat|eating|have|snack)\w* before (?:a |my |the |your )?(?:morning )?(?:workout|training|gym|run|session|lift\w*)|pre-?workout (?:meal|food|snack))\b/,
+    answer:
+      "Before training, eat something with carbs and a little protein: 1-3 hours before, a normal meal (rice or oats with eggs, yoghurt or chicken); 30-60 minutes before, something light and low in fat and fibre, like a banana or toast with honey. Early in the morning, a banana or a small shake is enough for most sessions.",
+  },
+  {
+    pattern:
+      /\b(?:how long (?:does it take|until|before|till)|how (?:fast|quickly) can i)\b.*\b(?:muscle|strong\w*|results?|abs)\b/,
+    answer:
+      "Strength rises within the first few weeks, mostly from your nervous system learning the lifts. Visible muscle takes longer: with regular training and enough protein, beginners can gain roughly 0.5-1 kg of muscle a month at first, so most people notice a change in 2-3 months and a clear one in 6-12.",
+  },
+  {
+    pattern:
+      /\b(?:split|full[- ]body|push[- ]pull|upper[- ]lower|bro split|(?:training|workout|gym) (?:plan|program\w*|routine|schedule)|(?:\d|two|three|four|five|six) days? (?:a|per) week)\b/,
+    answer:
+      "Any split works if each muscle gets about 10-20 hard sets a week, trained twice or more. Three days: full body each time. Four days: upper/lower twice. Five or six: push/pull/legs. Pick the one you can keep for months, and leave a day between hard sessions for the same muscles.",
+  },
+  {
+    pattern: /\b(?:seed oils?|vegetable oils?|saturated fat|olive oil|healthy fats?|dietary fat|fats? (?:bad|good))\b/,
+    answer:
+      "Fats are essential; the type matters more than the amount, within your calories. Unsaturated fats (olive and rapeseed oil, nuts, fish, avocado) are linked to better heart health, and the evidence does not show that seed oils are harmful in normal amounts. Keep saturated fat (butter, fatty meat, cheese) moderate and trans fats as low as possible.",
+  },
+  {
+    pattern: /\b(?:whey|casein|protein powder|protein shakes?)\b/,
+    answer:
+      "Whey is digested fast and is handy around training; casein is digested slowly, which is why some people take it before bed. Both are complete proteins, and for muscle what counts is your total protein over the day (about 1.6-2.2 g per kg), not which powder you use. Powder is a convenience, not a requirement.",
+  },
+  {
+    pattern:
+      /\b(intermittent fasting|fasting|meal timing|when (?:should|to) i eat|eat before bed|eat\w* late|late[- ]night (?:eating|snack\w*|meals?)|eat\w* at night)\b/,
     answer:
       "Meal timing matters far less than total calories and protein. Intermittent fasting helps some people eat less, but it is not better than a regular diet at the same calories. Eat on a schedule you can keep, with protein at each meal and something before or after training.",
   },

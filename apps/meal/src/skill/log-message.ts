@@ -69,7 +69,7 @@ const LEAD_INS: RegExp[] = [
 
 // Endings and phrases that say where or why, not what.
 const TAIL_NOISE: RegExp[] = [
-  /\s*(?:to|in|into|on)\s+(?:(?:my|the|today'?s?)\s+)?(?:food\s+)?(?:log|diary|journal|tracker|breakfast|lunch|dinner|snacks?|meals?|day|list|entries)\b.*$/,
+  /\s*\b(?:to|in|into|on)\s+(?:(?:my|the|today'?s?)\s+)?(?:food\s+)?(?:log|diary|journal|tracker|breakfast|lunch|dinner|snacks?|meals?|day|list|entries)\b.*$/,
   /\s+(?:in|with|mixed with|and)\s+(?:some\s+)?water$/,
   /\s*\b(?:lol|haha|hahaha|lmao|oops|yum|yummy|:\)|:d)\s*$/,
   /\s+(?:after|before|during)\s+(?:my|the|a|work|school|class|training|practice|church)\b.*$/,

@@ -273,3 +273,15 @@ describe("second rounds", () => {
     expect(result.type === "answer" && result.text).toMatch(/nothing was changed/);
   });
 });
+
+describe("words that contain a preposition", () => {
+  // "afternoon snack" once lost "on snack..." to the "on my snack list" ending and became "afterno".
+  it.each([
+    "what if I swapped my afternoon snack for a protein bar?",
+    "grapes as an afternoon snack",
+    "a bagel in the afternoon to my log",
+  ])("keeps whole words in the food names of %j", (message) => {
+    const texts = callsOf(message).flatMap((call) => JSON.stringify(call.arguments));
+    expect(texts.join(" ")).not.toMatch(/\bafterno\b/);
+  });
+});
