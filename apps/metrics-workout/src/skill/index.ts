@@ -30,6 +30,23 @@ const PLAN_WORDS =
 const NEGATION_WORDS =
   /\b(?:no|not|never|didn'?t|don'?t|haven'?t|hasn'?t|wasn'?t|couldn'?t|won'?t|skip(?:ped)?|miss(?:ed)?|cancel(?:led|ed)?|rest\s+day|day\s+off|too\s+\w+\s+to)\b/;
 
+/** Measurements people report that log_body_metric has no field for. */
+const UNTRACKED_NAMES =
+  "resting heart rate|heart rate variability|heart rate|rhr|hrv|blood pressure|blood sugar|blood glucose|glucose|vo2 ?max|ketones?";
+/** "bp 120/80" is blood pressure; "bp 100x5" is bench press. */
+const BLOOD_PRESSURE_SHORT = String.raw`bp(?=\s*(?:was|is|of|:)?\s*\d{2,3}\s*/\s*\d{2,3}\b)`;
+const UNTRACKED_MEASURE = new RegExp(String.raw`\b(${UNTRACKED_NAMES}|${BLOOD_PRESSURE_SHORT})\b`, "i");
+/** One of those with its reading ("blood pressure was 120/80", "rhr 55 bpm"), so no parser takes its numbers. */
+const UNTRACKED_READING = new RegExp(
+  String.raw`\b(?:${UNTRACKED_NAMES}|${BLOOD_PRESSURE_SHORT})\b(?:\s*(?:was|is|of|at|reading|=|:))*\s*\d+(?:[.,]\d+)?(?:\s*/\s*\d+)?(?:\s*(?:bpm|ms|mmhg|mmol/l|mg/dl))?`,
+  "gi",
+);
+
+/** The message with untracked readings blanked out, same length, so parser spans still line up. */
+function withoutUntrackedReadings(message: string): string {
+  return message.replace(UNTRACKED_READING, (reading) => " ".repeat(reading.length));
+}
+
 type Mode = "write" | "question" | "plan" | "skipped" | "someone-else" | "unclear";
 
 interface Understanding {
@@ -47,7 +64,8 @@ function messageText(message: ChatMessage | undefined): string {
 /** The write tool whose guard decision this skill follows; both writes record what was done. */
 const LOG_WORKOUT = metricsWorkoutTools.find((tool) => tool.name === "log_workout")!;
 
-function understand(message: string): Understanding {
+function understand(original: string): Understanding {
+  const message = withoutUntrackedReadings(original);
   const normalised = normaliseForMatching(message);
   const mentions = findExerciseMentions(normalised);
   const training =
@@ -256,6 +274,15 @@ export const metricsWorkoutSkill: LocalSkill = {
       const preface = prefaceFor(understanding);
       const answer = composeAnswer(context, calls);
       return { type: "answer", text: preface ? `${preface}\n\n${answer}` : answer };
+    }
+
+    // "Resting heart rate was 58": there is nowhere to put it, and a weight chart is no answer.
+    const untracked = UNTRACKED_MEASURE.exec(normaliseForMatching(message));
+    if (untracked && understanding.body === null && understanding.workout === null) {
+      return {
+        type: "answer",
+        text: `I can't record ${untracked[1]} yet, so nothing was logged. I track body weight, body-fat % and circumferences (waist, hips, chest, neck, arm, thigh, calf), and your workouts.`,
+      };
     }
 
     if (understanding.mode === "write") {

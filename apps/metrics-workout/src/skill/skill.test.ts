@@ -915,3 +915,24 @@ describe("metrics-workout skill: held-out phrasings that once wrote", () => {
     expect(calls(message).map((call) => call.name)).toContain(tool);
   });
 });
+
+describe("metrics-workout skill: measurements it has no place for", () => {
+  it.each([
+    ["resting heart rate was 58 today", "resting heart rate"],
+    ["my blood pressure was 120/80 this morning", "blood pressure"],
+    ["what's my HRV trend?", "hrv"],
+  ])("says %j cannot be recorded, and calls nothing", (message, measure) => {
+    const step = firstStep(message);
+    expect(step.type).toBe("answer");
+    expect(step.type === "answer" && step.text).toContain(`can't record ${measure}`);
+  });
+
+  it("still logs what it can next to one it cannot, and never takes the reading's numbers", () => {
+    expect(calls("weighed 80.2 kg, resting heart rate 55")).toEqual([
+      { name: "log_body_metric", arguments: { weight: 80.2, weightUnit: "kg" } },
+    ]);
+    expect(firstStep("bp 130/85").type).toBe("answer");
+    // "bp" with sets is still the bench press.
+    expect(calls("bp 100x5").map((call) => call.name)).toEqual(["log_workout"]);
+  });
+});
