@@ -19,6 +19,7 @@ import { createLocalProvider } from "./local/provider.ts";
 import type { LocalSkill } from "./local/skill.ts";
 import { createOpenAiCompatibleProvider, openAiCompatibleOptionsFromEnv } from "./providers/openai-compatible.ts";
 import { type AiBinding, createWorkersAiProvider } from "./providers/workers-ai.ts";
+import { abortableSleep } from "./sleep.ts";
 import { Trace } from "./trace.ts";
 import type { ChatMessage, ChatResponse, EmbedResponse, Provider, ProviderName, Task, ToolSpec } from "./types.ts";
 import { costUsd } from "./usage.ts";
@@ -141,21 +142,6 @@ export function backoffDelay(
 ): number {
   const cap = Math.min(settings.retryMaxDelayMs, settings.retryBaseMs * 2 ** attempt);
   return Math.round(random() * cap);
-}
-
-function abortableSleep(milliseconds: number, signal?: AbortSignal): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, milliseconds);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
 }
 
 // Races the attempt against its timeout. The attempt's own signal is aborted too, so a provider

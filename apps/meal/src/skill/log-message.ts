@@ -2,7 +2,7 @@
 // "yesterday for lunch I had a cup of rice and 6 oz salmon" ->
 //   { date: yesterday, mealType: "lunch", items: ["a cup of rice", "6 oz salmon"] }.
 // "eggs for breakfast and a salad for lunch" gives two meals.
-import { normaliseText, parseWhen, splitList, type MealType } from "@ensemble/ai/local";
+import { normaliseText, numberWordValue, parseWhen, splitList, type MealType } from "@ensemble/ai/local";
 import { parseItemText } from "../items.ts";
 import { foodEvidence } from "./food-words.ts";
 
@@ -280,23 +280,10 @@ const BRAND_COMPOUNDS = ["ben and jerrys", "ben and jerry", "m and ms", "salt an
 
 const AMOUNT_UNITS =
   "packet|pack|package|bag|box|tub|bowl|plate|plateful|can|tin|bottle|carton|container|jar|cup|mug|glass|slice|piece|serving|portion|handful|scoop|bar|pot|tray|punnet|sleeve";
-const COUNT_WORDS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  the: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  half: 0.5,
-  couple: 2,
-};
+/** "a", "an" and "the" count one ("the whole packet"); number words go to the shared reader. */
+function countOf(word: string): number {
+  return /^(?:a|an|the)$/.test(word) ? 1 : (numberWordValue(word) ?? Number(word));
+}
 const AMOUNT_ONLY = new RegExp(
   `^(?:(?:about|around|roughly|approximately|maybe|like|probably|just|only|at least|almost|nearly|prob)\\s+)*(?:(a couple of|the|a|an|one|two|three|four|five|six|seven|eight|nine|ten|half|\\d+(?:\\.\\d+)?)\\s+)?(?:(?:whole|entire|full|big|small|large|massive|huge|little)\\s+)*(${AMOUNT_UNITS})(?:e?s)?(?:\\s+(?:of\\s+)?(?:it|them|those|these|that|the stuff))?$`,
 );
@@ -312,12 +299,12 @@ function amountOnly(phrase: string): { quantity: number; unit?: string } | null 
   const counted = COUNT_OF_THEM.exec(text);
   if (counted !== null) {
     const word = (counted[1] ?? "").replace(/^a couple$/, "couple");
-    return { quantity: COUNT_WORDS[word] ?? Number(word) };
+    return { quantity: countOf(word) };
   }
   const match = AMOUNT_ONLY.exec(text);
   if (match === null) return null;
   const word = (match[1] ?? "a").replace(/^a couple of$/, "couple");
-  const quantity = COUNT_WORDS[word] ?? Number(word);
+  const quantity = countOf(word);
   if (!(quantity > 0)) return null;
   return { quantity, unit: parseItemText(`1 ${match[2] ?? ""} of food`).unit ?? match[2] ?? "serving" };
 }

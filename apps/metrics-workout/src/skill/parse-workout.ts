@@ -3,7 +3,7 @@
 // "leg day: squats 4x6 @ 110, leg press 3x12 at 200". The message is cut into clauses, each clause
 // into pieces that start at an exercise name, and each piece is read for sets, reps, load,
 // distance and duration. Pieces without a name continue the exercise before them.
-import { normaliseForMatching } from "@ensemble/ai/local";
+import { normaliseForMatching, numberWordValue } from "@ensemble/ai/local";
 import { type Exercise, findExerciseMentions, lookupExercise } from "../exercises.ts";
 
 export interface ParsedSetGroup {
@@ -58,35 +58,13 @@ const BODYWEIGHT_EXERCISES = new Set([
 export const UNNAMED_EXERCISE = "unspecified lift";
 
 const NUMBER = String.raw`(\d+(?:[.,]\d+)?)`;
-const WORD_NUMBERS: Record<string, number> = {
-  a: 1,
-  an: 1,
-  one: 1,
-  two: 2,
-  three: 3,
-  four: 4,
-  five: 5,
-  six: 6,
-  seven: 7,
-  eight: 8,
-  nine: 9,
-  ten: 10,
-  eleven: 11,
-  twelve: 12,
-  fifteen: 15,
-  twenty: 20,
-  thirty: 30,
-  forty: 40,
-  fifty: 50,
-  sixty: 60,
-  ninety: 90,
-};
 const COUNT = String.raw`(\d+|a|an|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty)`;
 const MASS = String.raw`(kg|kgs|kilos?|kilograms?|lbs?|pounds?)`;
 
 function countValue(text: string | undefined): number {
   if (text === undefined) return Number.NaN;
-  return WORD_NUMBERS[text] ?? Number(text.replace(",", "."));
+  if (text === "a" || text === "an") return 1;
+  return numberWordValue(text) ?? Number(text.replace(",", "."));
 }
 
 function massUnit(word: string | undefined): "kg" | "lb" | undefined {

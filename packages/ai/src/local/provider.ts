@@ -9,6 +9,7 @@
 //                 is registered for the request's domain
 //   any other  -> the skill whose domain is the request's domain, or the task's name
 import { ModelError } from "../errors.ts";
+import { abortableSleep } from "../sleep.ts";
 import { estimateTextTokens, estimateUsage } from "../tokens.ts";
 import type {
   ChatMessage,
@@ -69,7 +70,7 @@ export function createLocalProvider(options: LocalProviderOptions = {}): Provide
   ): Promise<boolean> {
     if (model === LOCAL_MODEL || !faultsApply(faults, task)) return false;
     callNumber += 1;
-    if (faults.latencyMs > 0) await delay(faults.latencyMs, signal);
+    if (faults.latencyMs > 0) await abortableSleep(faults.latencyMs, signal);
     if (seededDraw(faults.seed, "error", callNumber, task, key) < faults.errorRate) {
       throw new ModelError("server_error", "injected failure (LOCAL_FAULT_ERROR_RATE)", {
         provider: PROVIDER,
@@ -89,7 +90,7 @@ export function createLocalProvider(options: LocalProviderOptions = {}): Provide
       // A model call is I/O: the Worker's thread is free while the model thinks. The engine thinks
       // on that thread, so it first lets whatever else is waiting run (the coordinator's other
       // branches start their own calls), as it would during a remote call.
-      await delay(0, request.signal);
+      await abortableSleep(0, request.signal);
       let { text, toolCalls } = await answer(request, skills, now);
       if (malformed) ({ text, toolCalls } = corrupt(request.task, text, toolCalls));
       if (request.onText) await streamPieces(text, request.onText, streamDelayMs, request.signal);
@@ -133,7 +134,7 @@ async function streamPieces(
   signal: AbortSignal | undefined,
 ): Promise<void> {
   for (const piece of text.match(/\s*\S+\s*/g) ?? (text ? [text] : [])) {
-    await delay(delayMs, signal);
+    await abortableSleep(delayMs, signal);
     onText(piece);
   }
 }
@@ -222,19 +223,4 @@ export function lastUserText(messages: ChatMessage[]): string {
       .trim();
   }
   return "";
-}
-
-function delay(milliseconds: number, signal: AbortSignal | undefined): Promise<void> {
-  return new Promise((resolve, reject) => {
-    if (signal?.aborted) return reject(signal.reason);
-    const timer = setTimeout(() => {
-      signal?.removeEventListener("abort", onAbort);
-      resolve();
-    }, milliseconds);
-    const onAbort = () => {
-      clearTimeout(timer);
-      reject(signal!.reason);
-    };
-    signal?.addEventListener("abort", onAbort, { once: true });
-  });
 }

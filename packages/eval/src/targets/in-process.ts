@@ -11,10 +11,9 @@ import path from "node:path";
 import { summariseUsage } from "@ensemble/ai";
 import { configHash } from "@ensemble/model-config";
 import { Miniflare, convertV4MiniflareOptions } from "miniflare";
-import { signToken } from "../../../../apps/gateway/src/auth.ts";
 import { seedFoods } from "../../../../apps/embedding/test/seed-foods.ts";
 import { auxiliaryWorker, readWranglerConfig, repositoryRoot } from "../../../../scripts/test/auxiliary-workers.ts";
-import { attachResults, toTurnResult } from "./turn.ts";
+import { attachResults, noResponse, toTurnResult, tokenSigner } from "./turn.ts";
 import type { ChatBody, ObservedToolCall, Target } from "./types.ts";
 
 export const APPS = [
@@ -164,7 +163,7 @@ export async function createInProcessTarget(options: InProcessOptions): Promise<
   const taps = await Promise.all(
     SPECIALISTS.map(async (specialist) => (await miniflare.getWorker(tapName(specialist))) as unknown as RpcWorker),
   );
-  const tokens = new Map<string, string>();
+  const tokenFor = tokenSigner(authSecret);
 
   async function takeObserved(userId: string): Promise<ObservedToolCall[]> {
     const lists = await Promise.all(
@@ -182,11 +181,7 @@ export async function createInProcessTarget(options: InProcessOptions): Promise<
       return `in-process:${code}:${hash}:${seeded.version}`;
     },
     async chat(userId, message, conversationId) {
-      let token = tokens.get(userId);
-      if (!token) {
-        token = await signToken({ sub: userId, exp: Math.floor(Date.now() / 1000) + 86_400 }, authSecret);
-        tokens.set(userId, token);
-      }
+      const token = await tokenFor(userId);
       const sentAt = new Date().toISOString();
       const started = performance.now();
       let status: number;
@@ -200,15 +195,7 @@ export async function createInProcessTarget(options: InProcessOptions): Promise<
         status = response.status;
         text = await response.text();
       } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        return {
-          message,
-          sentAt,
-          status: 0,
-          latencyMs: performance.now() - started,
-          error: `no response: ${reason}`,
-          resultsObserved: false,
-        };
+        return noResponse(message, sentAt, started, error);
       }
       const latencyMs = performance.now() - started;
       const observed = await takeObserved(userId);
@@ -234,15 +221,7 @@ export async function createInProcessTarget(options: InProcessOptions): Promise<
         else if (gold.path === "general") reply = await (await worker("ensemble-coordinator")).general(request);
         else return undefined;
       } catch (error) {
-        const reason = error instanceof Error ? error.message : String(error);
-        return {
-          message,
-          sentAt,
-          status: 0,
-          latencyMs: performance.now() - started,
-          error: `no response: ${reason}`,
-          resultsObserved: false,
-        };
+        return noResponse(message, sentAt, started, error);
       }
       const latencyMs = performance.now() - started;
       // The coordinator's specialists answer through the taps; take what they saw so it does not leak into the next turn.

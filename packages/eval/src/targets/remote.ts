@@ -4,9 +4,8 @@
 import { createHash } from "node:crypto";
 import { existsSync, readFileSync, readdirSync, statSync } from "node:fs";
 import path from "node:path";
-import { signToken } from "../../../../apps/gateway/src/auth.ts";
 import { repositoryRoot } from "../../../../scripts/test/auxiliary-workers.ts";
-import { toTurnResult } from "./turn.ts";
+import { noResponse, toTurnResult, tokenSigner } from "./turn.ts";
 import type { ChatBody, ObservedToolCall, Target } from "./types.ts";
 
 /** AUTH_SECRET from apps/gateway/.dev.vars, as `pnpm start` writes it. */
@@ -51,7 +50,7 @@ export interface RemoteOptions {
 
 export async function createRemoteTarget(options: RemoteOptions): Promise<Target> {
   const base = options.url.replace(/\/+$/, "");
-  const tokens = new Map<string, string>();
+  const tokenFor = tokenSigner(options.secret);
   const code = sourceFingerprint();
   let configHash: string | undefined;
 
@@ -61,11 +60,7 @@ export async function createRemoteTarget(options: RemoteOptions): Promise<Target
     conversationId: string | undefined,
     headers: Record<string, string> = {},
   ) {
-    let token = tokens.get(userId);
-    if (!token) {
-      token = await signToken({ sub: userId, exp: Math.floor(Date.now() / 1000) + 86_400 }, options.secret);
-      tokens.set(userId, token);
-    }
+    const token = await tokenFor(userId);
     const sentAt = new Date().toISOString();
     const started = performance.now();
     let response: Response;
@@ -79,15 +74,7 @@ export async function createRemoteTarget(options: RemoteOptions): Promise<Target
       });
       text = await response.text();
     } catch (error) {
-      const reason = error instanceof Error ? error.message : String(error);
-      return {
-        message,
-        sentAt,
-        status: 0,
-        latencyMs: performance.now() - started,
-        error: `no response: ${reason}`,
-        resultsObserved: false,
-      };
+      return noResponse(message, sentAt, started, error);
     }
     const latencyMs = performance.now() - started;
     const turn = toTurnResult(message, sentAt, response.status, text, latencyMs, undefined);

@@ -1,5 +1,31 @@
 // Turning a gateway response into a TurnResult, shared by every target.
+import { signToken } from "../../../../apps/gateway/src/auth.ts";
 import type { ChatBody, ObservedToolCall, TurnResult } from "./types.ts";
+
+/** A bearer token per eval user, signed once with the gateway's secret; good for a day. */
+export function tokenSigner(secret: string): (userId: string) => Promise<string> {
+  const tokens = new Map<string, Promise<string>>();
+  return (userId) => {
+    let token = tokens.get(userId);
+    if (!token) {
+      token = signToken({ sub: userId, exp: Math.floor(Date.now() / 1000) + 86_400 }, secret);
+      tokens.set(userId, token);
+    }
+    return token;
+  };
+}
+
+/** The turn of a request that got no response at all (the connection or the runtime failed). */
+export function noResponse(message: string, sentAt: string, started: number, error: unknown): TurnResult {
+  return {
+    message,
+    sentAt,
+    status: 0,
+    latencyMs: performance.now() - started,
+    error: `no response: ${error instanceof Error ? error.message : String(error)}`,
+    resultsObserved: false,
+  };
+}
 
 /** Attaches the tap's results to the gateway's tool calls (same domain, name and arguments, in order). */
 function callKey(call: ObservedToolCall): string {
