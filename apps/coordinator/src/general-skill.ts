@@ -14,7 +14,7 @@ const CAPABILITIES =
 const TOPICS: Topic[] = [
   {
     pattern:
-      /\b(ignore (?:all |your |the )?(?:previous|prior|above) instructions|system prompt|jailbreak|developer mode|delete (?:everything|all)|drop table|show me (?:user|another|someone)|other users?)\b/,
+      /\b(ignore (?:all |your |the |my |any )*(?:previous |prior |above |earlier )?(?:instructions|rules|prompt)|system prompt|jailbreak|developer mode|delete (?:everything|all)|drop table|show me (?:user|another|someone)|other users?|(?:for|of|as) user \d+)\b/,
     answer:
       "I can't do that. I only work with your own data, one entry at a time, and I don't change how I operate on request. If you want to remove a specific entry, tell me which one (for example \"delete my last meal\").",
   },
@@ -90,6 +90,22 @@ const TOPICS: Topic[] = [
     pattern: /\b(?:seed oils?|vegetable oils?|saturated fat|olive oil|healthy fats?|dietary fat|fats? (?:bad|good))\b/,
     answer:
       "Fats are essential; the type matters more than the amount, within your calories. Unsaturated fats (olive and rapeseed oil, nuts, fish, avocado) are linked to better heart health, and the evidence does not show that seed oils are harmful in normal amounts. Keep saturated fat (butter, fatty meat, cheese) moderate and trans fats as low as possible.",
+  },
+  {
+    pattern: /\b(?:fib(?:er|re)|constipat\w*|wholegrains?|whole grains?)\b/,
+    answer:
+      "Aim for about 25-35 g of fibre a day. Good sources: oats, wholegrain bread and pasta, beans, lentils and chickpeas, berries, apples and pears (with the skin), broccoli and other vegetables, nuts and seeds. Raise it gradually and drink enough water alongside.",
+  },
+  {
+    pattern:
+      /\b(?:same muscles? (?:\w+ ){0,4}(?:in a row|consecutive|back to back|every day|daily)|(?:train|work out|lift)\w* (?:\w+ ){0,3}every day|rest between|how often should i (?:train|work out|lift))\b/,
+    answer:
+      "Give a muscle about 48 hours between hard sessions: that's when it recovers and grows. Training it two days in a row is fine if the sessions are light or the sets are few, but for most people spreading 10-20 hard sets a week over two or three sessions works best. Alternating muscle groups lets you train on consecutive days.",
+  },
+  {
+    pattern: /\b(?:tell me a joke|joke|make me laugh)\b/,
+    answer:
+      "Why did the dumbbell break up with the barbell? It needed more space to grow. Now, what did you eat or train today?",
   },
   {
     pattern: /\b(?:whey|casein|protein powder|protein shakes?)\b/,

@@ -47,9 +47,9 @@ const LEAD_INS: RegExp[] = [
   /^(?:can|could|would|will) (?:you|u) (?:please |pls )?/,
   /^(?:quick(?:ly)?|just) (?:log|add|track|note)\b\s*/,
   new RegExp(
-    `^(?:i|we)(?:'ve|'m|'d| have| am| just| also| already| then| finally| actually| only| did| had| recently)*\\s+(?:just\\s+|also\\s+|already\\s+|finally\\s+)?${EAT_VERBS}\\b\\s*(?:up\\s+)?`,
+    `^(?:i|we)(?:'ve|'m|'d| have| am| just| also| already| then| finally| actually| only| did| had| recently)*\\s+(?:just\\s+|also\\s+|already\\s+|finally\\s+|now\\s+|currently\\s+)?${EAT_VERBS}\\b\\s*(?:up\\s+)?`,
   ),
-  new RegExp(`^(?:just|also|then|finally|already|recently)\\s+${EAT_VERBS}\\b\\s*`),
+  new RegExp(`^(?:just|also|then|finally|already|recently|now|currently|right now|still)\\s+${EAT_VERBS}\\b\\s*`),
   new RegExp(`^${EAT_VERBS}\\b\\s*`),
   /^(?:log|add|track|record|note|save|enter|put|register|count|jot)(?:\s+(?:down|in|that|this|it|for me|me))*(?:\s*[:-])?\s*(?:(?:that|:)\s*)?(?:(?:i|we)\s+(?:just\s+)?(?:had|ate|drank|grabbed|have had|'ve had)\s+)?/,
   new RegExp(
@@ -267,12 +267,17 @@ function itemArguments(phrase: string, previous: string | undefined, referent?: 
 const DISH_NOUNS =
   "sandwich|sandwiches|salad|wrap|burger|pizza|bowl|omelet|omelette|soup|bagel|toast|toastie|sub|panini|quesadilla|burrito|taco|tacos|pie|stir fry|stir-fry|curry|pasta|smoothie|shake|sushi|roll|muffin|pancakes|waffles|oatmeal|porridge|casserole|stew|chili|risotto|noodles";
 
+/** Dishes in their own right whose first word could be a filling: "eggs and avocado toast" is two things. */
+const STANDALONE_DISHES = new Set(["avocado toast", "french toast", "cinnamon toast", "cheese toast"]);
+
 function dishCompounds(text: string): string[] {
   const pattern = new RegExp(
-    `\\b(?!(?:${DISH_NOUNS})\\b)([a-z'-]+) (?:and|&|n) (?!(?:a|an|the|some|my|one|two)\\b)([a-z'-]+)(?= (?:${DISH_NOUNS})\\b)`,
+    `\\b(?!(?:${DISH_NOUNS})\\b)([a-z'-]+) (?:and|&|n) (?!(?:a|an|the|some|my|one|two)\\b)([a-z'-]+) (${DISH_NOUNS})\\b`,
     "g",
   );
-  return [...text.matchAll(pattern)].map((match) => `${match[1]} and ${match[2]}`);
+  return [...text.matchAll(pattern)]
+    .filter((match) => !STANDALONE_DISHES.has(`${match[2]} ${match[3]}`))
+    .map((match) => `${match[1]} and ${match[2]}`);
 }
 
 /** Brand and dish names with an "and" in them that the shared list splitter does not know. */

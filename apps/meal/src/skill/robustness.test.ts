@@ -285,3 +285,16 @@ describe("words that contain a preposition", () => {
     expect(texts.join(" ")).not.toMatch(/\bafterno\b/);
   });
 });
+
+describe("openings and dish names", () => {
+  it.each([
+    ["now eating a tuna sandwich", ["tuna sandwich"]],
+    ["I'm currently having a bagel", ["bagel"]],
+    ["eggs and avocado toast", ["eggs", "avocado toast"]],
+    ["a turkey and cheese sandwich", ["turkey and cheese sandwich"]],
+  ])("reads the foods of %j", (message, foods) => {
+    const logged = callsOf(message).find((call) => call.name === "log_meal");
+    const items = (logged?.arguments.items ?? []) as { food: string }[];
+    expect(items.map((item) => item.food.replace(/^(?:a|an)\s+/, ""))).toEqual(foods);
+  });
+});

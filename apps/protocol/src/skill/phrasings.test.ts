@@ -58,6 +58,9 @@ const WRITES: [string, string[][]][] = [
   ["took 2 fish oil caps with breakfast", [["log_supplement_intake"]]],
   ["Took my magnesium last night before bed", [["log_supplement_intake"]]],
   ["I took creatine, vitamin D and magnesium", [["log_supplement_intake"]]],
+  // A label, then the list: a report like "breakfast: eggs".
+  ["supplements: multivitamin, omega 3", [["log_supplement_intake"]]],
+  ["morning stack: vitamin d, zinc, magnesium", [["log_supplement_intake"]]],
   ["took my lion's mane", [["log_supplement_intake"]]],
   ["took my creatine but forgot my fish oil", [["log_supplement_intake"]]],
   ["took all my morning supplements", [["list_protocols", "log_supplement_intake"]]],

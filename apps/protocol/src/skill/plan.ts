@@ -629,6 +629,13 @@ const BARE_LIST_WORDS = new Set([
   "pre",
   "o",
   "clock",
+  // A label before the list: "supplements: multivitamin, omega 3", "morning stack: D3, zinc".
+  "supplements",
+  "supplement",
+  "supps",
+  "supp",
+  "stack",
+  "vitamins",
 ]);
 
 /** True when the text is supplements, amounts and times only ("creatine 5g + fish oil at lunch"). */
