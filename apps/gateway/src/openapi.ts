@@ -1,6 +1,14 @@
 // The OpenAPI document is generated from the same zod schemas that validate requests, so the
 // document cannot drift from the code. The docs page renders it without any CDN (works offline).
-import { chatRequestSchema, chatResponseSchema, errorEnvelopeSchema, profileSchema } from "@ensemble/contracts";
+import {
+  chatRequestSchema,
+  chatResponseSchema,
+  conversationListSchema,
+  conversationSchema,
+  errorEnvelopeSchema,
+  profileSchema,
+  storedProfileSchema,
+} from "@ensemble/contracts";
 import { z } from "zod";
 
 const schema = (value: z.ZodType) => z.toJSONSchema(value, { io: "input", unrepresentable: "any" });
@@ -45,6 +53,9 @@ export function openApiDocument() {
         ChatRequest: schema(chatRequestSchema),
         ChatResponse: schema(chatResponseSchema),
         Profile: schema(profileSchema),
+        StoredProfile: schema(storedProfileSchema),
+        ConversationList: schema(conversationListSchema),
+        Conversation: schema(conversationSchema),
         Error: schema(errorEnvelopeSchema),
       },
     },
@@ -84,12 +95,21 @@ export function openApiDocument() {
           },
         },
       },
+      "/v1/conversations": {
+        get: {
+          summary: "Your conversations, newest first (50 at most)",
+          responses: {
+            "200": { description: "The conversations", content: json("ConversationList") },
+            ...errorResponses,
+          },
+        },
+      },
       "/v1/conversations/{id}": {
         get: {
           summary: "A conversation with its messages",
           parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }],
           responses: {
-            "200": { description: "The conversation" },
+            "200": { description: "The conversation", content: json("Conversation") },
             ...errorResponses,
             "404": { description: "Not found (or not yours)", content: json("Error") },
           },
@@ -106,7 +126,7 @@ export function openApiDocument() {
         get: {
           summary: "Your profile and daily targets",
           responses: {
-            "200": { description: "Profile" },
+            "200": { description: "Profile", content: json("StoredProfile") },
             ...errorResponses,
             "404": { description: "No profile yet", content: json("Error") },
           },
@@ -114,7 +134,10 @@ export function openApiDocument() {
         put: {
           summary: "Set your profile; targets are computed (Mifflin-St Jeor)",
           requestBody: { required: true, content: json("Profile") },
-          responses: { "200": { description: "Saved profile and targets" }, ...errorResponses },
+          responses: {
+            "200": { description: "Saved profile and targets", content: json("StoredProfile") },
+            ...errorResponses,
+          },
         },
       },
       "/v1/meals": {

@@ -1,21 +1,8 @@
 // The gateway's own data: users, profiles, conversations, their messages, and request traces.
 // Every function takes the user id from the verified token and scopes its query by it.
-import type { Profile, Targets } from "@ensemble/contracts";
+import type { ConversationMessage, Profile, StoredProfile, Targets } from "@ensemble/contracts";
 
-export interface StoredProfile {
-  profile: Profile;
-  targets: Targets;
-  updatedAt: string;
-}
-
-export interface ConversationMessage {
-  id: string;
-  /** The request that produced the message: its trace is at GET /v1/traces/:requestId. */
-  requestId: string;
-  role: "user" | "assistant";
-  content: string;
-  createdAt: string;
-}
+export type { ConversationMessage, StoredProfile };
 
 export async function ensureUser(database: D1Database, userId: string): Promise<void> {
   await database.prepare("INSERT INTO users (id) VALUES (?) ON CONFLICT(id) DO NOTHING").bind(userId).run();

@@ -1,6 +1,7 @@
 // The public HTTP API of the gateway: the one contract clients depend on.
 import { z } from "zod";
 import { type ErrorCode, HTTP_STATUS, spanSchema, toolCallRecordSchema } from "./common.ts";
+import { profileSchema, targetsSchema } from "./rpc.ts";
 
 export const MAX_MESSAGE_CHARACTERS = 4000;
 export const MAX_JSON_BODY_BYTES = 64 * 1024;
@@ -51,6 +52,35 @@ export const chatResponseSchema = z.object({
   }),
 });
 export type ChatResponseBody = z.infer<typeof chatResponseSchema>;
+
+/** `GET` and `PUT /v1/profile`. */
+export const storedProfileSchema = z.object({ profile: profileSchema, targets: targetsSchema, updatedAt: z.string() });
+export type StoredProfile = z.infer<typeof storedProfileSchema>;
+
+/** `GET /v1/conversations`: newest first, each with the user's first message as its title. */
+export const conversationListSchema = z.object({
+  conversations: z.array(
+    z.object({ id: z.string(), createdAt: z.string(), updatedAt: z.string(), firstMessage: z.string().nullable() }),
+  ),
+});
+
+export const conversationMessageSchema = z.object({
+  id: z.string(),
+  /** The request that produced the message: its trace is at GET /v1/traces/:requestId. */
+  requestId: z.string(),
+  role: z.enum(["user", "assistant"]),
+  content: z.string(),
+  createdAt: z.string(),
+});
+export type ConversationMessage = z.infer<typeof conversationMessageSchema>;
+
+/** `GET /v1/conversations/:id`. */
+export const conversationSchema = z.object({
+  id: z.string(),
+  createdAt: z.string(),
+  updatedAt: z.string(),
+  messages: z.array(conversationMessageSchema),
+});
 
 /** The single error envelope every endpoint answers with. */
 export const errorEnvelopeSchema = z.object({

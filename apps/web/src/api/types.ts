@@ -4,11 +4,13 @@ import type {
   BodyMetricSeries,
   BodyMetricsReply,
   ChatResponseBody,
+  ConversationMessage,
   ErrorCode,
   LedgerEntry,
   MealDaySummary,
   Profile,
   ProtocolDaySummary,
+  StoredProfile,
   Targets,
   WorkoutSession,
   WorkoutsReply,
@@ -18,21 +20,17 @@ export type {
   BodyMetricSeries,
   BodyMetricsReply,
   ChatResponseBody,
+  ConversationMessage,
   ErrorCode,
   LedgerEntry,
   MealDaySummary,
   Profile,
   ProtocolDaySummary,
+  StoredProfile,
   Targets,
   WorkoutSession,
   WorkoutsReply,
 };
-
-export interface StoredProfile {
-  profile: Profile;
-  targets: Targets;
-  updatedAt: string;
-}
 
 /**
  * The training part of GET /v1/summary, as the metrics-workout Worker's daySummary returns it
@@ -65,13 +63,6 @@ export type ChatToolCall = ChatResponseBody["toolCalls"][number];
 export interface StoredTrace {
   response: ChatResponseBody;
   ledger: LedgerEntry[];
-}
-
-export interface ConversationMessage {
-  id: string;
-  role: "user" | "assistant";
-  content: string;
-  createdAt: string;
 }
 
 export interface Conversation {
