@@ -183,7 +183,7 @@ describe("food search prefetch", () => {
     expect(assembly).toMatchObject({ startMs: 0 });
     expect(prefetch!.startMs).toBeLessThanOrEqual(assembly!.startMs + assembly!.durationMs);
     expect(prefetch!.startMs).toBeLessThanOrEqual(classify!.startMs);
-    expect(body.toolCalls.map((call) => call.name)).toContain("log_meal");
+    expect(body.toolCalls.map((toolCall) => toolCall.name)).toContain("log_meal");
   });
 
   it("is off with FOOD_PREFETCH=off", async () => {

@@ -292,9 +292,9 @@ describe("openings and dish names", () => {
     ["I'm currently having a bagel", ["bagel"]],
     ["eggs and avocado toast", ["eggs", "avocado toast"]],
     ["a turkey and cheese sandwich", ["turkey and cheese sandwich"]],
-  ])("reads the foods of %j", (message, foods) => {
+  ])("reads the foods of %j", (message, expected) => {
     const logged = callsOf(message).find((call) => call.name === "log_meal");
     const items = (logged?.arguments.items ?? []) as { food: string }[];
-    expect(items.map((item) => item.food.replace(/^(?:a|an)\s+/, ""))).toEqual(foods);
+    expect(items.map((item) => item.food.replace(/^(?:a|an)\s+/, ""))).toEqual(expected);
   });
 });
