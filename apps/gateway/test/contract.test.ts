@@ -58,9 +58,18 @@ describe("responses match their published schemas", () => {
 
   it("errors, whatever the status", async () => {
     const user = uniqueUser("contract-errors");
-    await matches(await call(user, "/v1/profile"), errorEnvelopeSchema, 404);
-    await matches(await call(user, "/v1/chat", { method: "POST", json: { message: "" } }), errorEnvelopeSchema, 400);
-    await matches(await call(user, "/v1/meals?date=2026-02-30"), errorEnvelopeSchema, 400);
-    await matches(await call(user, "/v1/nothing-here"), errorEnvelopeSchema, 404);
+    const codes = [];
+    for (const [path, init, status] of [
+      ["/v1/profile", {}, 404],
+      ["/v1/chat", { method: "POST", json: { message: "" } }, 400],
+      ["/v1/meals?date=2026-02-30", {}, 400],
+      ["/v1/nothing-here", {}, 404],
+    ] as const) {
+      const body = (await matches(await call(user, path, init), errorEnvelopeSchema, status)) as z.infer<
+        typeof errorEnvelopeSchema
+      >;
+      codes.push(body.error.code);
+    }
+    expect(codes).toEqual(["not_found", "bad_request", "bad_request", "not_found"]);
   });
 });
