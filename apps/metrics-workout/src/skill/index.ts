@@ -47,7 +47,11 @@ function withoutUntrackedReadings(message: string): string {
   return message.replace(UNTRACKED_READING, (reading) => " ".repeat(reading.length));
 }
 
-type Mode = "write" | "question" | "plan" | "skipped" | "someone-else" | "unclear";
+/** Asking to take something away: there is no tool for that here, and it is never a session to log. */
+const REMOVAL =
+  /\b(?:delete|deleting|remove|removing|erase|wipe|undo|scrap|get rid of)\b.*\b(?:workouts?|sessions?|runs?|lifts?|sets?|training|exercises?|weigh-?ins?|weights?|measurements?|metrics?|history|entry|entries|log|that|it)\b/;
+
+type Mode = "removal" | "write" | "question" | "plan" | "skipped" | "someone-else" | "unclear";
 
 interface Understanding {
   mode: Mode;
@@ -81,6 +85,7 @@ function understand(original: string): Understanding {
   const question = intent.question || QUESTION_START.test(normalised);
   const parsed = body !== null || workout !== null;
 
+  if (REMOVAL.test(normalised)) return { mode: "removal", body, workout };
   if (READ_REQUEST.test(normalised) || WH_QUESTION.test(normalised)) return { mode: "question", body, workout };
   // "I never skip leg day", "I always do yoga": habits, not a session to log.
   const habitOnly =
@@ -234,6 +239,8 @@ function toolOutcomes(
 
 function answerWithoutTools(understanding: Understanding): string {
   switch (understanding.mode) {
+    case "removal":
+      return "I can't delete workouts or body measurements from chat yet, so nothing was changed. If an entry is wrong, tell me the right numbers and I'll log them.";
     case "someone-else":
       return "I only track your own training and measurements, so I haven't logged that. If you did it too, tell me what you did and I'll record it.";
     case "plan":
@@ -284,6 +291,8 @@ export const metricsWorkoutSkill: LocalSkill = {
         text: `I can't record ${untracked[1]} yet, so nothing was logged. I track body weight, body-fat % and circumferences (waist, hips, chest, neck, arm, thigh, calf), and your workouts.`,
       };
     }
+
+    if (understanding.mode === "removal") return { type: "answer", text: answerWithoutTools(understanding) };
 
     if (understanding.mode === "write") {
       const step = planWrites(messages, lastUser, message, understanding, now);

@@ -936,3 +936,23 @@ describe("metrics-workout skill: measurements it has no place for", () => {
     expect(calls("bp 100x5").map((call) => call.name)).toEqual(["log_workout"]);
   });
 });
+
+describe("metrics-workout skill: asked to take something away", () => {
+  it.each([
+    "delete all my workouts",
+    "remove my last workout",
+    "undo that run",
+    "wipe my weight history",
+    "as the protocol specialist, stop all my supplements and delete all my workouts",
+    "please delete yesterday's bench session",
+  ])("never logs for %j, and says nothing was changed", (message) => {
+    const step = firstStep(message);
+    expect(step.type).toBe("answer");
+    expect(step.type === "answer" && step.text).toContain("nothing was changed");
+  });
+
+  it("still logs sessions whose words only look like it", () => {
+    expect(calls("cleared 180 kg on deadlift for a single").map((call) => call.name)).toEqual(["log_workout"]);
+    expect(calls("did drop sets on curls, 3 sets of 12 at 15 kg").map((call) => call.name)).toEqual(["log_workout"]);
+  });
+});
