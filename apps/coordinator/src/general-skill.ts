@@ -14,7 +14,7 @@ const CAPABILITIES =
 const TOPICS: Topic[] = [
   {
     pattern:
-      /\b(ignore (?:all |your |the |my |any )*(?:previous |prior |above |earlier )?(?:instructions|rules|prompt)|system prompt|jailbreak|developer mode|delete (?:everything|all)|drop table|show me (?:user|another|someone)|other users?|(?:for|of|as) user \d+)\b/,
+      /\b(ignore (?:all |your |the |my |any )*(?:previous |prior |above |earlier )?(?:instructions|rules|prompt)|system prompt|jailbreak|developer mode|delete (?:everything|all)|drop table|show me (?:user|another|someone)|other users?|(?:for|of|as) user \d+|forget (?:everything|all|your instructions)|you are (?:now )?an? (?!coach)\w+ now|pretend (?:to be|you are)|role-?play)\b/,
     answer:
       "I can't do that. I only work with your own data, one entry at a time, and I don't change how I operate on request. If you want to remove a specific entry, tell me which one (for example \"delete my last meal\").",
   },
@@ -111,6 +111,16 @@ const TOPICS: Topic[] = [
     pattern: /\b(?:whey|casein|protein powder|protein shakes?)\b/,
     answer:
       "Whey is digested fast and is handy around training; casein is digested slowly, which is why some people take it before bed. Both are complete proteins, and for muscle what counts is your total protein over the day (about 1.6-2.2 g per kg), not which powder you use. Powder is a convenience, not a requirement.",
+  },
+  {
+    pattern: /\b(?:always hungry|so hungry|hungry all the time|hunger|appetite|cravings?|crave|snacking at night)\b/,
+    answer:
+      "Hunger usually comes from too little protein, fibre or sleep, or from a deficit that is too steep. Put 25-40 g of protein and some vegetables or whole grains in each meal, drink water, keep the deficit to 300-500 kcal, and plan a filling evening snack (Greek yoghurt, cottage cheese, fruit) if nights are when it hits.",
+  },
+  {
+    pattern: /\b(?:\d+[- ]?(?:hour|hr|day)s? fast|water fast|extended fast)\b/,
+    answer:
+      "A 24-hour fast is safe for most healthy adults but is no better for fat loss than eating a little less every day, and long fasts cost muscle and training quality. If you try it, keep drinking water, break it with a normal protein-rich meal, and skip it if you have diabetes, a history of disordered eating, or are pregnant.",
   },
   {
     pattern:

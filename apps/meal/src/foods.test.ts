@@ -78,6 +78,9 @@ describe("logged-as defaults", () => {
     expect(searchQueryFor("beers")).toBe("beer regular");
     // Anything more specific goes to the search as it is.
     expect(searchQueryFor("instant coffee")).toBe("instant coffee");
+    // A taco is a soft taco as served, whatever its filling: not a taco salad or taco sauce.
+    expect(searchQueryFor("tacos al pastor")).toBe("fast foods taco with beef soft");
+    expect(searchQueryFor("chicken tacos")).toBe("fast foods taco with chicken soft");
     expect(portionOfOne("steak")).toEqual({ quantity: 225, unit: "g" });
     expect(portionOfOne("banana")).toBeUndefined();
   });

@@ -131,6 +131,8 @@ function dishQuery(name: string): string | undefined {
     return `${protein ?? "chicken"} cooked roasted`;
   }
   if (/\bwraps?$/.test(key)) return `${key.replace(/\bwraps?$/, "").trim() || "chicken"} sandwich`;
+  // "tacos al pastor", "fish tacos": a soft taco as served; otherwise "taco salad" or taco sauce wins.
+  if (/^tacos?\b|\btacos?$/.test(key)) return `fast foods taco with ${protein === "chicken" ? "chicken" : "beef"} soft`;
   return undefined;
 }
 
