@@ -1,5 +1,6 @@
 import { describe, expect, it } from "vitest";
-import { assignClauses, splitClauses } from "./split-message.ts";
+import { splitClauses } from "@ensemble/ai/local";
+import { assignClauses } from "./split-message.ts";
 
 describe("splitClauses", () => {
   it("cuts at sentences, commas and joined actions, keeping sentence punctuation", () => {

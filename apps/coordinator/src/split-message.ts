@@ -3,24 +3,11 @@
 // it with my creatine" is both food and a supplement). A clause that belongs to no domain
 // ("thanks!") stays with its neighbour; a domain that gets no clause receives the whole message,
 // so nothing the user said is lost.
-import { classifyMessage } from "@ensemble/ai/local";
+import { classifyMessage, splitClauses } from "@ensemble/ai/local";
 import type { SpecialistDomain } from "@ensemble/contracts";
-
-// Sentence punctuation stays with its clause ("how much protein is in it?" is still a question).
-const SENTENCE_END = /(?<=[;.!?])\s+/;
-const CLAUSE_BOUNDARY =
-  /\s*(?:,\s*(?:and\s+|then\s+|plus\s+)?|\s+(?:and then|then|and also|also|plus|after that|afterwards)\s+|\s+and\s+(?=(?:i\s+|i'|took|had|ate|did|ran|hit|logged|weighed|drank|popped|benched|squatted|deadlifted|started|stopped|paused)))/i;
 
 /** Below this score a clause is not clearly about a domain. */
 const CLEAR_SCORE = 0.25;
-
-export function splitClauses(message: string): string[] {
-  return message
-    .split(SENTENCE_END)
-    .flatMap((sentence) => sentence.split(CLAUSE_BOUNDARY))
-    .map((clause) => clause.trim())
-    .filter((clause) => clause.length > 0);
-}
 
 export function assignClauses(message: string, domains: SpecialistDomain[]): Record<SpecialistDomain, string> {
   const owned = new Map<SpecialistDomain, string[]>(domains.map((domain) => [domain, []]));

@@ -1,6 +1,7 @@
 // Shared language understanding for the local engine's domain skills: numbers, units,
 // quantities, dates and times, lists and text normalisation.
 export { normaliseForMatching, normaliseText, tokenise, type WordToken } from "./normalise.ts";
+export { splitClauses } from "./clauses.ts";
 export {
   findNumbers,
   numberWordValue,

@@ -230,6 +230,17 @@ describe("classifyMessage contract", () => {
     expect(classifyMessage("took my creatine after breakfast").domains).toEqual(["protocol"]);
   });
 
+  it("adds the domain of a clear clause to a message already about several", () => {
+    expect(classifyMessage("morning: weighed 70.2kg, took fish oil and had porridge").domains).toEqual(
+      expect.arrayContaining(["meal", "protocol", "metrics-workout"]),
+    );
+    expect(
+      classifyMessage("today: 2 eggs on toast for breakfast, took vitamin D, and did a 30 minute run").domains,
+    ).toEqual(expect.arrayContaining(["meal", "protocol", "metrics-workout"]));
+    // A one-domain message is never cut up: its item list stays one meal.
+    expect(classifyMessage("chicken, rice and a protein bar for lunch, then a coffee").domains).toEqual(["meal"]);
+  });
+
   it("is deterministic", () => {
     for (const [text] of freshMessages.slice(0, 20)) expect(classifyMessage(text)).toEqual(classifyMessage(text));
   });

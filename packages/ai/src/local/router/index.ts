@@ -1,6 +1,7 @@
 // The embedded local engine's router: which domain(s) a user message is about.
 // A one-vs-rest logistic regression over hashed text features, trained offline by
 // scripts/train-router.ts on data/router/corpus.jsonl. Deterministic, no network, Web APIs only.
+import { splitClauses } from "../nlu/clauses.ts";
 import weights from "./weights.json" with { type: "json" };
 import { type RouterResult, type SpecialistDomain, createRouter } from "./model.ts";
 
@@ -14,7 +15,27 @@ const classify = createRouter(weights);
  * (empty when the domain is general). Never throws: empty input gives general with confidence 0.
  */
 export function classifyMessage(text: string): RouterResult {
-  return withNamedDomains(classify(text), typeof text === "string" ? text : "");
+  const message = typeof text === "string" ? text : "";
+  return withClauseDomains(withNamedDomains(classify(message), message), message);
+}
+
+/** How sure the classifier must be of a clause on its own before its domain joins the others. */
+const CLAUSE_CONFIDENCE = 0.85;
+
+// A message already about several domains can be about one more, in a clause the whole message's
+// word statistics drown: "weighed 70 kg, took fish oil and had porridge" scores meal at 0.42, its
+// clause "had porridge" at 0.86. Only messages already read as multi-domain are widened: cutting a
+// one-domain message into clauses finds fragments ("ran out") that look like another domain.
+function withClauseDomains(result: RouterResult, text: string): RouterResult {
+  if (result.domains.length < 2) return result;
+  const added: SpecialistDomain[] = [];
+  for (const clause of splitClauses(text)) {
+    const own = classify(clause);
+    const domain = own.domain;
+    if (domain === "general" || own.confidence < CLAUSE_CONFIDENCE) continue;
+    if (!result.domains.includes(domain) && !added.includes(domain)) added.push(domain);
+  }
+  return added.length === 0 ? result : { ...result, domains: [...result.domains, ...added] };
 }
 
 // Words that name a whole domain rather than one thing in it. The classifier learned mostly from
