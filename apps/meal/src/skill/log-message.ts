@@ -5,6 +5,7 @@
 import { normaliseText, numberWordValue, parseWhen, splitList, type MealType } from "@ensemble/ai/local";
 import { parseItemText } from "../items.ts";
 import { foodEvidence } from "./food-words.ts";
+import { withLinesAsCommas } from "./shorthand.ts";
 
 export interface ItemArguments {
   food: string;
@@ -72,7 +73,7 @@ const TAIL_NOISE: RegExp[] = [
   /\s*\b(?:to|in|into|on)\s+(?:(?:my|the|today'?s?)\s+)?(?:food\s+)?(?:log|diary|journal|tracker|breakfast|lunch|dinner|snacks?|meals?|day|list|entries)\b.*$/,
   /\s+(?:in|with|mixed with|and)\s+(?:some\s+)?water$/,
   /\s*\b(?:lol|haha|hahaha|lmao|oops|yum|yummy|:\)|:d)\s*$/,
-  /\s+(?:after|before|during)\s+(?:my|the|a|work|school|class|training|practice|church)\b.*$/,
+  /\s+(?:after|before|during)\s+(?:my|the|a|work|school|class|training|practice|church|lifting|working out|exercising|running|gym)\b.*$/,
   /\s+at\s+(?:the|a|my|work|home|school|lunchtime)\b.*$/,
   /\s+on\s+(?:the|my)\s+(?:way|go|train|bus|plane|drive|walk|commute)\b.*$/,
   /\s+of the day$/,
@@ -331,7 +332,7 @@ function withoutBlend(items: ItemArguments[]): ItemArguments[] {
 export function extractItems(text: string, referent?: string): ItemArguments[] {
   const items: ItemArguments[] = [];
   let previous: ItemArguments | undefined;
-  for (const sentence of foodSentences(withoutEmoji(normaliseText(text)))) {
+  for (const sentence of foodSentences(withoutEmoji(normaliseText(withLinesAsCommas(text))))) {
     const body = stripLeadIns(
       sentence
         .replace(/\bbut\b/g, ",")
@@ -448,7 +449,7 @@ function whenFields(text: string, now: Date): { date?: string; time?: string; me
  * "that" or "one" stands for ("I had one for lunch" after asking about a wrap).
  */
 export function extractMeals(message: string, now: Date, referent?: string): MealArguments[] {
-  const text = ownClauses(normaliseText(message));
+  const text = ownClauses(normaliseText(withLinesAsCommas(message)));
   const whole = whenFields(text, now);
   const mentions = mealMentions(text);
   const distinct = new Set(mentions.map((mention) => mention.mealType));

@@ -298,3 +298,20 @@ describe("openings and dish names", () => {
     expect(items.map((item) => item.food.replace(/^(?:a|an)\s+/, ""))).toEqual(expected);
   });
 });
+
+describe("lists written one item a line", () => {
+  it.each([
+    ["Lunch\n- turkey sandwich\n- apple\n- sparkling water", ["turkey sandwich", "apple", "sparkling water"]],
+    ["breakfast:\n1. porridge\n2. a banana", ["porridge", "banana"]],
+    ["* 2 eggs\n* toast", ["2 eggs", "toast"]],
+  ])("logs every line of %j", (message, expected) => {
+    const logged = callsOf(message).find((call) => call.name === "log_meal");
+    const items = (logged?.arguments.items ?? []) as { food: string }[];
+    expect(items.map((item) => item.food.replace(/^(?:a|an)\s+/, ""))).toEqual(expected);
+  });
+
+  it("leaves the reason out of the food: a banana before lifting is a banana", () => {
+    const logged = callsOf("had a banana before lifting").find((call) => call.name === "log_meal");
+    expect(logged?.arguments.items).toEqual([{ food: "a banana" }]);
+  });
+});

@@ -158,8 +158,13 @@ const PHRASES: [RegExp, string][] = [
 ];
 
 /** The message with shorthand written out; lowercase and normalised like `normaliseText`. */
+/** A list written one item a line ("Lunch\n- turkey sandwich\n- apple") read as one with commas. */
+export function withLinesAsCommas(text: string): string {
+  return text.replace(/[ \t]*\r?\n\s*(?:[-*•·]\s+|\d+[.)]\s+)?/g, ", ").replace(/^(?:[-*•·]\s+)/, "");
+}
+
 export function expandShorthand(text: string): string {
-  let result = normaliseText(text);
+  let result = normaliseText(withLinesAsCommas(text));
   for (const [pattern, replacement] of PHRASES) result = result.replace(pattern, replacement);
   // "yday's dinner": the possessive stays on the written-out word.
   result = result.replace(/[a-z0-9']+/g, (word) => {
