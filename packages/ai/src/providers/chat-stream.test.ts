@@ -27,6 +27,8 @@ function eventStream(payloads: string[], options: { size?: number; lineEnd?: str
   });
 }
 
+const SOURCE = { provider: "workers-ai", model: "@cf/meta/llama-3.1-8b-instruct-fast" } as const;
+
 const llamaEvents = [
   JSON.stringify({ response: "Logged " }),
   JSON.stringify({ response: "150 g chicken — " }),
@@ -84,7 +86,7 @@ describe("serverSentData", () => {
 describe("collectChatStream", () => {
   it("rebuilds a Llama body and hands out each piece of text as it arrives", async () => {
     const pieces: string[] = [];
-    const body = await collectChatStream(eventStream(llamaEvents), (text) => pieces.push(text));
+    const body = await collectChatStream(eventStream(llamaEvents), (text) => pieces.push(text), SOURCE);
     expect(pieces).toEqual(["Logged ", "150 g chicken — ", "48 g protein."]);
     expect(body).toEqual({
       response: "Logged 150 g chicken — 48 g protein.",
@@ -95,7 +97,7 @@ describe("collectChatStream", () => {
 
   it("joins OpenAI tool-call pieces by index into whole calls", async () => {
     const pieces: string[] = [];
-    const body = await collectChatStream(eventStream(openAiToolEvents), (text) => pieces.push(text));
+    const body = await collectChatStream(eventStream(openAiToolEvents), (text) => pieces.push(text), SOURCE);
     expect(pieces).toEqual([]);
     expect(body).toEqual({
       choices: [
@@ -112,7 +114,7 @@ describe("collectChatStream", () => {
   });
 
   it("refuses an event that is not JSON", async () => {
-    await expect(collectChatStream(eventStream(["not json"]), () => {})).rejects.toThrow(/not JSON/);
+    await expect(collectChatStream(eventStream(["not json"]), () => {}, SOURCE)).rejects.toThrow(/not JSON/);
   });
 });
 

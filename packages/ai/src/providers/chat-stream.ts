@@ -5,6 +5,8 @@
 // with tool calls in indexed pieces. The rebuilt body goes through the providers' usual parsers,
 // so a streamed answer is checked exactly like a whole one.
 import { z } from "zod";
+import { ModelError } from "../errors.ts";
+import type { ProviderName } from "../types.ts";
 
 const usageSchema = z
   .object({ prompt_tokens: z.number().int().min(0), completion_tokens: z.number().int().min(0) })
@@ -65,13 +67,38 @@ export async function* serverSentData(body: ReadableStream<Uint8Array>): AsyncGe
   }
 }
 
-export class StreamFormatError extends Error {}
+class StreamFormatError extends Error {}
 
 /**
  * Consumes the stream and returns `{ response, tool_calls, usage }` for Llama-shaped chunks or a
- * chat completion (`{ choices: [{ message }], usage }`) for OpenAI-shaped ones.
+ * chat completion (`{ choices: [{ message }], usage }`) for OpenAI-shaped ones. A garbled event is
+ * a `bad_response`; a stream that breaks off is a retryable `server_error` (another attempt may
+ * well get through); a cancelled one rethrows the signal's reason.
  */
 export async function collectChatStream(
+  body: ReadableStream<Uint8Array>,
+  onText: (delta: string) => void,
+  source: {
+    provider: ProviderName;
+    model: string;
+    signal?: AbortSignal | undefined;
+    /** How the backend's own errors read, when it has codes of its own (Workers AI does). */
+    brokenStream?: (error: unknown) => ModelError;
+  },
+): Promise<Record<string, unknown>> {
+  const { provider, model, signal } = source;
+  try {
+    return await readChatStream(body, onText);
+  } catch (error) {
+    if (signal?.aborted) throw signal.reason ?? error;
+    if (error instanceof StreamFormatError) throw new ModelError("bad_response", error.message, { provider, model });
+    if (source.brokenStream) throw source.brokenStream(error);
+    const reason = error instanceof Error ? error.message : String(error);
+    throw new ModelError("server_error", `the stream broke: ${reason}`, { provider, model, cause: error });
+  }
+}
+
+async function readChatStream(
   body: ReadableStream<Uint8Array>,
   onText: (delta: string) => void,
 ): Promise<Record<string, unknown>> {

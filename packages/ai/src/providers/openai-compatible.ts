@@ -6,7 +6,7 @@ import { z } from "zod";
 import { ModelError, codeForStatus, parseRetryAfter } from "../errors.ts";
 import { estimateTextTokens, estimateUsage } from "../tokens.ts";
 import type { ChatRequest, EmbedRequest, Provider } from "../types.ts";
-import { StreamFormatError, collectChatStream } from "./chat-stream.ts";
+import { collectChatStream } from "./chat-stream.ts";
 import { parseChatCompletion, toWireMessages, toWireTools } from "./openai-format.ts";
 
 export interface OpenAiCompatibleOptions {
@@ -121,23 +121,7 @@ export function createOpenAiCompatibleProvider(options: OpenAiCompatibleOptions)
     );
     if (!response.body)
       throw new ModelError("bad_response", "the streamed answer has no body", { provider: PROVIDER, model });
-    try {
-      return await collectChatStream(response.body, onText);
-    } catch (error) {
-      if (signal?.aborted) throw signal.reason ?? error;
-      if (error instanceof StreamFormatError)
-        throw new ModelError("bad_response", error.message, { provider: PROVIDER, model });
-      // The connection dropped mid-answer: another attempt may well get through.
-      throw new ModelError(
-        "server_error",
-        `the stream broke: ${error instanceof Error ? error.message : String(error)}`,
-        {
-          provider: PROVIDER,
-          model,
-          cause: error,
-        },
-      );
-    }
+    return collectChatStream(response.body, onText, { provider: PROVIDER, model, signal });
   }
 
   return {

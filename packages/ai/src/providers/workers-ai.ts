@@ -3,7 +3,7 @@
 // completion. Both are normalised here, so nothing above this file knows which model ran.
 import { z } from "zod";
 import { ModelError, type ModelErrorCode, codeForStatus } from "../errors.ts";
-import { StreamFormatError, collectChatStream } from "./chat-stream.ts";
+import { collectChatStream } from "./chat-stream.ts";
 import { estimateTextTokens, estimateUsage } from "../tokens.ts";
 import type { ChatRequest, ChatResponse, EmbedRequest, EmbedResponse, Provider, ToolSpec } from "../types.ts";
 import {
@@ -167,27 +167,20 @@ export function createWorkersAiProvider(options: WorkersAiProviderOptions): Prov
       const started = performance.now();
       const { onText } = request;
       const inputs = buildWorkersAiInputs(request);
-      if (!onText) {
-        const body = await run(request.model, inputs, request.signal);
-        return normaliseWorkersAiChat(body, request, performance.now() - started);
-      }
-      const body = await run(request.model, { ...inputs, stream: true }, request.signal);
+      const body = await run(request.model, onText ? { ...inputs, stream: true } : inputs, request.signal);
+      const streamed = onText !== undefined && body instanceof ReadableStream;
+      const answer = streamed
+        ? await collectChatStream(body, onText, {
+            provider: PROVIDER,
+            model: request.model,
+            signal: request.signal,
+            brokenStream: (error) => workersAiError(error, request.model),
+          })
+        : body;
+      const response = normaliseWorkersAiChat(answer, request, performance.now() - started);
       // A model that ignores `stream` answers whole: its text is then one piece.
-      if (!(body instanceof ReadableStream)) {
-        const response = normaliseWorkersAiChat(body, request, performance.now() - started);
-        if (response.text) onText(response.text);
-        return response;
-      }
-      let collected: Record<string, unknown>;
-      try {
-        collected = await collectChatStream(body, onText);
-      } catch (error) {
-        if (request.signal?.aborted) throw request.signal.reason ?? error;
-        if (error instanceof StreamFormatError)
-          throw new ModelError("bad_response", error.message, { provider: PROVIDER, model: request.model });
-        throw workersAiError(error, request.model);
-      }
-      return normaliseWorkersAiChat(collected, request, performance.now() - started);
+      if (onText && !streamed && response.text) onText(response.text);
+      return response;
     },
     async embed(request: EmbedRequest): Promise<EmbedResponse> {
       const vectors: number[][] = [];
