@@ -1,4 +1,4 @@
-import { Trace, createModelClient } from "@ensemble/ai";
+import { Trace, createModelClient, liveUpdates } from "@ensemble/ai";
 import { type SynthesisBranch, mergeBranchReplies, synthesisMessages } from "@ensemble/ai/local";
 import {
   type CoordinateReply,
@@ -181,8 +181,15 @@ export default class CoordinatorWorker extends WorkerEntrypoint<Bindings> implem
     // One branch and nothing failed: its answer is already the reply; a model call would only add cost.
     if (branches.length === 1 && succeeded.length === 1) return succeeded[0]!.reply ?? "";
     const client = createModelClient({ env: this.env, worker: "coordinator", trace, now: () => new Date(now) });
+    // Whether synthesis text went out before every model failed: then the merge below replaces it.
     let streamed = false;
-    const live = streamTo(emit && ((update) => ((streamed ||= update.type === "token"), emit(update))));
+    const live = streamTo(
+      emit &&
+        ((update) => {
+          if (update.type === "token") streamed = true;
+          emit(update);
+        }),
+    );
     try {
       const response = await client.chat("synthesis", {
         messages: synthesisMessages({ userMessage, branches }),
@@ -202,10 +209,8 @@ export default class CoordinatorWorker extends WorkerEntrypoint<Bindings> implem
 /** Chat options that stream a model's text as live updates, when there is someone to stream to. */
 function streamTo(emit: ((update: LiveUpdate) => void) | undefined) {
   if (!emit) return {};
-  return {
-    onText: (text: string) => emit({ type: "token", text }),
-    onReset: () => emit({ type: "reset" }),
-  };
+  const { onText, onReset } = liveUpdates(emit);
+  return { onText, onReset };
 }
 
 class BranchTimeout extends Error {}

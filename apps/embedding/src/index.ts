@@ -38,7 +38,13 @@ const prefetchRequestSchema = z
   .max(MAX_PREFETCH_QUERIES, `at most ${MAX_PREFETCH_QUERIES} queries per prefetch`);
 
 // Query vectors outlive a request (see query-vectors.ts); one cache per isolate.
-const queryVectors = new QueryVectorCache();
+const queryVectorCache = new QueryVectorCache();
+
+/** Query vectors from this isolate's cache, the missing ones embedded in one call. */
+function cachedQueryVectors(environment: Env, texts: string[]) {
+  const embedding = createEmbedding(environment as unknown as Record<string, unknown>);
+  return queryVectorCache.vectors(embedding.model, texts, async (missing) => (await embedding.embed(missing)).vectors);
+}
 
 const embedRequestSchema = z
   .array(
@@ -121,7 +127,6 @@ export default class EmbeddingWorker extends WorkerEntrypoint<Env> implements Em
       if (error instanceof FoodDatabaseEmpty) return failure("unavailable", error.message);
       return failure("unavailable", `food search could not load its data: ${message(error)}`, true);
     }
-    const embedding = createEmbedding(this.env as unknown as Record<string, unknown>);
     let queryVector: VectorSource | undefined;
     const reply = await searchFoods(
       {
@@ -129,9 +134,7 @@ export default class EmbeddingWorker extends WorkerEntrypoint<Env> implements Em
         catalog: state.catalog,
         vectors: state.vectors,
         embed: async (text) => {
-          const { vectors, sources } = queryVectors.vectors(embedding.model, [text], async (texts) => {
-            return (await embedding.embed(texts)).vectors;
-          });
+          const { vectors, sources } = cachedQueryVectors(this.env, [text]);
           queryVector = sources[0];
           return vectors[0]!;
         },
@@ -160,10 +163,7 @@ export default class EmbeddingWorker extends WorkerEntrypoint<Env> implements Em
       ...new Set(parsed.data.map((query) => understandQuery(query, state.catalog.vocabulary).embeddingText)),
     ].filter((text) => text.trim() !== "");
     if (!state.vectors || texts.length === 0) return success({ texts: [], computed: 0, cached: 0 });
-    const embedding = createEmbedding(this.env as unknown as Record<string, unknown>);
-    const { vectors, sources } = queryVectors.vectors(embedding.model, texts, async (missing) => {
-      return (await embedding.embed(missing)).vectors;
-    });
+    const { vectors, sources } = cachedQueryVectors(this.env, texts);
     const settled = await Promise.allSettled(vectors);
     const failed = settled.find((outcome) => outcome.status === "rejected");
     if (failed) return failure("model_error", `embedding failed: ${message(failed.reason)}`, true);
