@@ -440,10 +440,15 @@ export async function findFood(source: FoodSource, name: string, unit?: string):
   return success(food);
 }
 
+/** The name an item is looked up by: its parsed name ("2 scrambled eggs" -> "scrambled eggs"), else the phrase. */
+export function itemName(parsed: { name: string }, food: string): string {
+  return parsed.name === "" ? food.trim() : parsed.name;
+}
+
 /** One item: the food (by id or by search), its grams and its macros. */
 export async function resolveItem(source: FoodSource, item: ItemRequest): Promise<Result<ResolvedItem>> {
   const parsed = parseItemText(item.food);
-  const query = parsed.name === "" ? item.food.trim() : parsed.name;
+  const query = itemName(parsed, item.food);
   let quantity = item.quantity ?? parsed.quantity ?? 1;
   let unit = (item.unit ?? parsed.unit ?? COUNT_UNIT).trim().toLowerCase();
 

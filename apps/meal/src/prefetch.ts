@@ -2,6 +2,7 @@
 // the embedding Worker can embed them while the gateway assembles context and the model thinks.
 // The phrases come from the local engine's reading of the message; the queries are built exactly
 // as resolveItem and findFood build theirs, so a log of those items finds its vectors ready.
+import { itemName } from "./foods.ts";
 import { parseItemText } from "./items.ts";
 import { searchQueryFor } from "./logged-as.ts";
 import { extractMeals } from "./skill/log-message.ts";
@@ -11,8 +12,7 @@ const MAX_QUERIES = 8;
 export function likelyFoodQueries(message: string, now = new Date()): string[] {
   const queries = new Set<string>();
   for (const item of extractMeals(message, now).flatMap((meal) => meal.items)) {
-    const parsed = parseItemText(item.food);
-    const name = parsed.name === "" ? item.food.trim() : parsed.name;
+    const name = itemName(parseItemText(item.food), item.food);
     if (name !== "") queries.add(searchQueryFor(name));
     if (queries.size === MAX_QUERIES) break;
   }
