@@ -5,6 +5,7 @@
 import { env, exports } from "cloudflare:workers";
 import type { Result, SpecialistReply, SpecialistRequest } from "@ensemble/contracts";
 import { beforeAll, describe, expect, it } from "vitest";
+import { failOn as failOnTable, rowCount } from "../../../scripts/test/d1-faults.ts";
 import { seedFoods } from "../../embedding/test/seed-foods.ts";
 
 beforeAll(() => seedFoods(env.EMBEDDING_DB), 120_000);
@@ -25,23 +26,9 @@ async function handle(input: SpecialistRequest): Promise<SpecialistReply> {
   return result.value;
 }
 
-/** Makes every `operation` on `table` for `userId` fail until the returned function is called. */
-async function failOn(operation: "INSERT" | "DELETE", table: string, userId: string): Promise<() => Promise<void>> {
-  const trigger = `fail_${operation.toLowerCase()}_${table}_${userId.replace(/\W/g, "_")}`;
-  const row = operation === "INSERT" ? "NEW" : "OLD";
-  await env.DB.prepare(
-    `CREATE TRIGGER ${trigger} BEFORE ${operation} ON ${table} WHEN ${row}.user_id = '${userId}' BEGIN SELECT RAISE(ABORT, 'injected D1 failure'); END`,
-  ).run();
-  return async () => {
-    await env.DB.prepare(`DROP TRIGGER IF EXISTS ${trigger}`).run();
-  };
-}
-
-async function rows(table: string, userId: string): Promise<number> {
-  return (await env.DB.prepare(`SELECT count(*) AS rows FROM ${table} WHERE user_id = ?`)
-    .bind(userId)
-    .first<{ rows: number }>())!.rows;
-}
+const failOn = (operation: "INSERT" | "DELETE", table: string, userId: string) =>
+  failOnTable(env.DB, operation, table, userId);
+const rows = (table: string, userId: string) => rowCount(env.DB, table, userId);
 
 const BREAKFAST = "had two scrambled eggs and a slice of whole wheat toast for breakfast";
 

@@ -5,6 +5,7 @@
 import { env, exports } from "cloudflare:workers";
 import type { Result, SpecialistReply, SpecialistRequest } from "@ensemble/contracts";
 import { describe, expect, it } from "vitest";
+import { failOn, rowCount } from "../../../scripts/test/d1-faults.ts";
 
 const NOW = "2026-11-28T09:00:00.000Z";
 
@@ -22,22 +23,8 @@ async function handle(input: SpecialistRequest): Promise<SpecialistReply> {
   return result.value;
 }
 
-/** Makes every insert into `table` for `userId` fail until the returned function is called. */
-async function failInserts(table: string, userId: string): Promise<() => Promise<void>> {
-  const trigger = `fail_${table}_${userId.replace(/\W/g, "_")}`;
-  await env.DB.prepare(
-    `CREATE TRIGGER ${trigger} BEFORE INSERT ON ${table} WHEN NEW.user_id = '${userId}' BEGIN SELECT RAISE(ABORT, 'injected D1 failure'); END`,
-  ).run();
-  return async () => {
-    await env.DB.prepare(`DROP TRIGGER IF EXISTS ${trigger}`).run();
-  };
-}
-
-async function rows(table: string, userId: string): Promise<number> {
-  return (await env.DB.prepare(`SELECT count(*) AS rows FROM ${table} WHERE user_id = ?`)
-    .bind(userId)
-    .first<{ rows: number }>())!.rows;
-}
+const failInserts = (table: string, userId: string) => failOn(env.DB, "INSERT", table, userId);
+const rows = (table: string, userId: string) => rowCount(env.DB, table, userId);
 
 async function workoutRows(userId: string) {
   return {

@@ -4,29 +4,12 @@
 import { env } from "cloudflare:workers";
 import { beforeAll, describe, expect, it } from "vitest";
 import { seedFoods } from "../../../embedding/test/seed-foods.ts";
+import { failOn, rowCount as rows } from "../../../../scripts/test/d1-faults.ts";
 import { call, chat, uniqueUser } from "../helpers.ts";
 
 beforeAll(() => seedFoods(env.EMBEDDING_DB), 120_000);
 
-/** Makes every insert into `table` for `userId` fail until the returned function is called. */
-async function failInserts(database: D1Database, table: string, userId: string): Promise<() => Promise<void>> {
-  const trigger = `fail_${table}_${userId.replace(/\W/g, "_")}`;
-  await database
-    .prepare(
-      `CREATE TRIGGER ${trigger} BEFORE INSERT ON ${table} WHEN NEW.user_id = '${userId}' BEGIN SELECT RAISE(ABORT, 'injected D1 failure'); END`,
-    )
-    .run();
-  return async () => {
-    await database.prepare(`DROP TRIGGER IF EXISTS ${trigger}`).run();
-  };
-}
-
-async function rows(database: D1Database, table: string, userId: string): Promise<number> {
-  return (await database
-    .prepare(`SELECT count(*) AS rows FROM ${table} WHERE user_id = ?`)
-    .bind(userId)
-    .first<{ rows: number }>())!.rows;
-}
+const failInserts = (database: D1Database, table: string, userId: string) => failOn(database, "INSERT", table, userId);
 
 describe("the meal database failing between a meal and its items", () => {
   it("answers that nothing was logged, keeps no half meal, and logs once when asked again", async () => {
