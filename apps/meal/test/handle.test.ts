@@ -2,9 +2,8 @@
 // tools, D1 and the embedding Worker over USDA SR24.
 import { env, exports } from "cloudflare:workers";
 import type { MealDaySummary, MealsReply, Result, SpecialistReply, SpecialistRequest } from "@ensemble/contracts";
-import { Trace, runTools } from "@ensemble/ai";
+import { Trace } from "@ensemble/ai";
 import { mockChatResponse, mockToolCall } from "@ensemble/ai/testing";
-import { mealTools } from "@ensemble/tools";
 import { beforeAll, describe, expect, it } from "vitest";
 import {
   NOW,
@@ -17,7 +16,7 @@ import {
   mealRowCount,
   okValue,
   seedUsdaFoods,
-  throwingOnFailure,
+  runMealTools,
   uniqueUser,
 } from "./helpers.ts";
 
@@ -181,14 +180,7 @@ describe("the write guard", () => {
             : mockChatResponse({ text: "Done." }),
       };
       const execute = executorFor(user);
-      const outcome = await runTools({
-        client,
-        domain: "meal",
-        messages: [{ role: "user", content: message }],
-        tools: [...mealTools],
-        execute: throwingOnFailure(execute),
-        userMessage: message,
-      });
+      const outcome = await runMealTools(client, message, execute);
       expect(outcome.toolCalls[0]).toMatchObject({
         name: "log_meal",
         ok: false,

@@ -1,7 +1,9 @@
 // Shared by the meal Worker's integration tests: the real embedding Worker (an auxiliary Worker
 // built from apps/embedding/dist) over the USDA foods seeded into its database, and the meal D1.
 import { env } from "cloudflare:workers";
+import { type RunToolsOptions, runTools } from "@ensemble/ai";
 import type { Failure, Macros, Result, Targets } from "@ensemble/contracts";
+import { mealTools } from "@ensemble/tools";
 import { seedFoods } from "../../embedding/test/seed-foods.ts";
 import type { FoodSource } from "../src/foods.ts";
 import { type MealToolContext, createMealToolExecutor } from "../src/tools.ts";
@@ -37,13 +39,27 @@ export function executorFor(userId: string, options: Partial<MealToolContext> = 
   });
 }
 
-/** The executor as runTools wants it: a failed tool throws, and the runner records the message. */
-export function throwingOnFailure(execute: ReturnType<typeof executorFor>) {
-  return async (name: string, args: Record<string, unknown>) => {
-    const result = await execute(name, args);
-    if (!result.ok) throw new Error(result.error.message);
-    return result.value;
-  };
+/**
+ * One message through the tool loop with the meal tools, `client` playing the model. A failed tool
+ * throws, which is how the runner records the call as failed and tells the model why.
+ */
+export function runMealTools(
+  client: RunToolsOptions["client"],
+  message: string,
+  execute: ReturnType<typeof executorFor>,
+) {
+  return runTools({
+    client,
+    domain: "meal",
+    messages: [{ role: "user", content: message }],
+    tools: [...mealTools],
+    execute: async (name, args) => {
+      const result = await execute(name, args);
+      if (!result.ok) throw new Error(result.error.message);
+      return result.value;
+    },
+    userMessage: message,
+  });
 }
 
 /** Per-100 g macros of a food straight from the embedding Worker's copy of USDA SR24. */

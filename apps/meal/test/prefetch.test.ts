@@ -2,13 +2,12 @@
 // meal tools then really search for, and check the RPC that hands it to the embedding Worker.
 import { exports } from "cloudflare:workers";
 import type { SearchFoodsRequest } from "@ensemble/contracts";
-import { createModelClient, runTools } from "@ensemble/ai";
-import { mealTools } from "@ensemble/tools";
+import { createModelClient } from "@ensemble/ai";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { FoodSource } from "../src/foods.ts";
 import { likelyFoodQueries } from "../src/prefetch.ts";
 import { mealSkill } from "../src/skill/index.ts";
-import { NOW, executorFor, foodSource, seedUsdaFoods, throwingOnFailure, uniqueUser } from "./helpers.ts";
+import { NOW, executorFor, foodSource, runMealTools, seedUsdaFoods, uniqueUser } from "./helpers.ts";
 
 beforeAll(async () => {
   await seedUsdaFoods();
@@ -28,14 +27,7 @@ async function searchedFor(message: string): Promise<string[]> {
   };
   const execute = executorFor(uniqueUser("prefetch"), { foods: recording });
   const client = createModelClient({ env: {}, worker: "meal", skills: [mealSkill], now: () => NOW });
-  await runTools({
-    client,
-    domain: "meal",
-    messages: [{ role: "user", content: message }],
-    tools: [...mealTools],
-    execute: throwingOnFailure(execute),
-    userMessage: message,
-  });
+  await runMealTools(client, message, execute);
   return searched;
 }
 
