@@ -226,6 +226,28 @@ export const LOG_VERBS: ReadonlySet<string> = new Set([
 ]);
 
 /** Phrases that make an action hypothetical for everything after them in the clause. */
+/** When a plan is for: a time still to come ("tomorrow", "later today", "soon"). */
+export const FUTURE_TIMES: readonly string[] = [
+  "tomorrow",
+  "next week",
+  "next month",
+  "next time",
+  "next monday",
+  "next tuesday",
+  "next wednesday",
+  "next thursday",
+  "next friday",
+  "next saturday",
+  "next sunday",
+  "later today",
+  "later tonight",
+  "later on",
+  "in an hour",
+  "in a bit",
+  "in a few",
+  "soon",
+];
+
 export const HYPOTHETICAL_MARKERS: readonly string[] = [
   "what if",
   "what about",
@@ -300,24 +322,7 @@ export const HYPOTHETICAL_MARKERS: readonly string[] = [
   "has to",
   "supposed to",
   "allowed to",
-  "tomorrow",
-  "next week",
-  "next month",
-  "next time",
-  "next monday",
-  "next tuesday",
-  "next wednesday",
-  "next thursday",
-  "next friday",
-  "next saturday",
-  "next sunday",
-  "later today",
-  "later tonight",
-  "later on",
-  "in an hour",
-  "in a bit",
-  "in a few",
-  "soon",
+  ...FUTURE_TIMES,
 ];
 
 /**
