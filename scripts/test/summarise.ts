@@ -1,5 +1,8 @@
 // Adds up the "Tests  N passed | M failed" lines of every vitest run in a turbo log and prints one
-// closing line, so a reader (or CI) sees the whole suite's count at the end.
+// closing line, so a reader (or CI) sees the whole suite's count at the end. The line is the plain
+// "N passed, N failed, N skipped" with no label: a line starting "Tests:" reads as PHPUnit's
+// summary ("Tests: 5, Assertions: 9") to a CI that recognises runners by their closing lines, and
+// two landings were recorded as having run no test.
 import { readFileSync } from "node:fs";
 import { stripVTControlCharacters } from "node:util";
 
@@ -14,4 +17,4 @@ for (const line of log.split("\n")) {
   failed += Number(/(\d+) failed/.exec(match[1]!)?.[1] ?? 0);
   skipped += Number(/(\d+) skipped/.exec(match[1]!)?.[1] ?? 0);
 }
-console.log(`\nTests: ${passed} passed, ${failed} failed, ${skipped} skipped`);
+console.log(`\n${passed} passed, ${failed} failed, ${skipped} skipped`);
