@@ -109,6 +109,10 @@ export function chooseFood(query: string, hits: FoodSearchReply["hits"], unit?: 
     if ((STAND_IN.test(name) || hit.food.group === "Baby Foods") && !STAND_IN.test(asked)) score -= 0.35;
     const without = /\bwithout ([a-z]+)/.exec(name)?.[1];
     if (without !== undefined && queryWords.has(without)) score -= 0.35;
+    // "Cottage cheese" is the plain one, not "cottage cheese, with vegetables": an ingredient the
+    // user did not name counts against a hit ("with added vitamin D" is not an ingredient).
+    const withWhat = /\bwith (?!added\b|salt\b)([a-z]+)/.exec(name)?.[1];
+    if (withWhat !== undefined && !queryWords.has(withWhat)) score -= 0.1;
     if (SPECIAL_FORM.test(name) && !SPECIAL_FORM.test(asked)) score -= 0.1;
     const seasoning = hit.food.group === "Spices and Herbs" || (hit.food.group !== "Beverages" && SEASONING.test(name));
     if (seasoning && !SEASONING.test(asked) && !/\b(?:protein|whey|cocoa)\b/.test(asked)) score -= 0.4;
@@ -165,6 +169,11 @@ const PIECE_MEASURE = /^(?:piece|item|unit|each|fruit|whole|medium)$/;
 /** Measures of a whole batch or plant, far more than one eats as "a" or "some" of the food. */
 const WHOLE_BATCH =
   /^(?:bunch|head|stalk|package|pkg|container|bag|box|loaf|pie|cake|pizza|can|jar|bottle|carton|pint|quart|gallon|lb|recipe|batch|yield|link|roast|bird|breast|leg)$/;
+/**
+ * Below this a measure named like a batch is one small piece: a rice cake's "cake" is 9 g, while a
+ * whole cake, loaf or package weighs hundreds.
+ */
+const SMALL_PIECE_GRAMS = 30;
 
 function measureWord(name: string): string {
   return (
@@ -203,7 +212,8 @@ function countUnitFor(food: FoodRecord, counted: boolean): { unit: string; count
   if (words.some((word) => PIECE_MEASURE.test(word))) return { unit: COUNT_UNIT, countable: true };
   const countable = food.measures.find((measure) => {
     const word = measureWord(measure.name);
-    return word !== "" && !BULK_MEASURE.test(word) && !WHOLE_BATCH.test(word) && (counted || measure.grams >= 15);
+    const isBatch = WHOLE_BATCH.test(word) && measure.grams >= SMALL_PIECE_GRAMS;
+    return word !== "" && !BULK_MEASURE.test(word) && !isBatch && (counted || measure.grams >= 15);
   });
   if (countable !== undefined) return { unit: measureWord(countable.name), countable: true };
   if (words.includes("cup")) return { unit: "cup", countable: false };
@@ -218,6 +228,9 @@ const MEAT_AND_FISH_GROUPS = new Set([
   "Finfish and Shellfish Products",
   "Lamb, Veal, and Game Products",
 ]);
+
+/** Foods named in the plural whose one serving is many pieces. */
+const SERVED_AS_PLURAL = /\b(?:fries|chips|crisps|nachos|noodles|wedges|tots|onion rings|curly fries)$/;
 
 /** A usual cooked portion of meat or fish, about 5 oz: between the 3 oz of a serving label and a restaurant plate. */
 const PORTION_OF_MEAT_GRAMS = 150;
@@ -241,12 +254,12 @@ function describeAmount(quantity: number, unit: string): string {
  */
 function usualPortion(unit: string, food: FoodRecord): { quantity: number; unit: string } | null {
   const name = food.name.toLowerCase();
-  const isNut = food.group === "Nut and Seed Products" || food.group === "Snacks" || food.group === "Sweets";
+  const isSnack = food.group === "Nut and Seed Products" || food.group === "Snacks" || food.group === "Sweets";
   const isPowder = /\bpowder\b/.test(name);
   switch (unit) {
     case "handful":
       // A handful of nuts or sweets is about an ounce; of berries or cereal, about half a cup.
-      return isNut ? { quantity: 28, unit: "g" } : { quantity: 0.5, unit: "cup" };
+      return isSnack ? { quantity: 28, unit: "g" } : { quantity: 0.5, unit: "cup" };
     case "scoop":
       // A protein-powder scoop holds about 30 g; an ice-cream scoop about half a cup.
       return isPowder ? { quantity: 30, unit: "g" } : { quantity: 0.5, unit: "cup" };
@@ -265,9 +278,14 @@ function usualPortion(unit: string, food: FoodRecord): { quantity: number; unit:
         : { quantity: 1, unit: "container" };
     case "packet":
     case "bag":
-    case "box":
-      // "The whole packet": the food's package measure when USDA gives one.
-      return packageMeasure(food);
+    case "box": {
+      // "The whole packet": the food's package measure when USDA gives one. A packet of crisps or
+      // sweets is a single-serve one (about an ounce), not the family bag USDA measures.
+      const whole = packageMeasure(food);
+      if (isSnack && unit !== "box" && (whole === null || whole.quantity > SINGLE_SERVE_SNACK_GRAMS * 2))
+        return { quantity: SINGLE_SERVE_SNACK_GRAMS, unit: "g" };
+      return whole;
+    }
     case "dollop":
       return { quantity: 1, unit: "tbsp" };
     case "splash":
@@ -296,6 +314,9 @@ function usualPortion(unit: string, food: FoodRecord): { quantity: number; unit:
       return null;
   }
 }
+
+/** A single-serve packet of crisps, nuts or sweets: about an ounce. */
+const SINGLE_SERVE_SNACK_GRAMS = 28;
 
 /** One package of the food in grams, from its USDA measures ("package (3 oz)"), or null. */
 function packageMeasure(food: FoodRecord): { quantity: number; unit: string } | null {
@@ -482,7 +503,8 @@ export async function resolveItem(source: FoodSource, item: ItemRequest): Promis
       quantity = PORTION_OF_MEAT_GRAMS;
     }
     // "Pancakes", "some cookies": a plural with no number is more than one of them, say two.
-    if (!counted && choice.countable && /[^s]s$/.test(query)) quantity = 2;
+    // "Fries" or "nachos" are one serving of a food only sold in the plural.
+    if (!counted && choice.countable && /[^s]s$/.test(query) && !SERVED_AS_PLURAL.test(query)) quantity = 2;
   }
   const portion =
     drink === null

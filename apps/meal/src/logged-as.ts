@@ -3,6 +3,9 @@
 // regular beer (not root beer). The search is general; these are the meal log's defaults, used
 // only when the item's name is exactly one of these words, so anything more specific the user
 // says ("instant coffee", "wild rice") goes to the search unchanged.
+/** A restaurant chicken parmigiana with its sauce and cheese. */
+const CHICKEN_PARMIGIANA = { quantity: 250, unit: "g" };
+
 const LOGGED_AS: Record<string, string | { query: string; each: Each }> = {
   coffee: "coffee brewed from grounds",
   "black coffee": "coffee brewed from grounds",
@@ -96,6 +99,15 @@ const LOGGED_AS: Record<string, string | { query: string; each: Each }> = {
   doner: { query: "lamb ground cooked broiled", each: { quantity: 150, unit: "g" } },
   gyro: { query: "lamb ground cooked broiled", each: { quantity: 150, unit: "g" } },
   shawarma: { query: "lamb ground cooked broiled", each: { quantity: 150, unit: "g" } },
+  // Pasta with a meat sauce is USDA's spaghetti with meat sauce, not plain spaghetti; chicken
+  // parmigiana, which SR24 lacks, is nearest to a battered, fried chicken breast.
+  "spaghetti bolognese": "spaghetti with meat sauce frozen entree",
+  "spag bol": "spaghetti with meat sauce frozen entree",
+  bolognese: "spaghetti with meat sauce frozen entree",
+  "pasta bolognese": "spaghetti with meat sauce frozen entree",
+  "chicken parm": { query: "chicken breast meat and skin cooked fried batter", each: CHICKEN_PARMIGIANA },
+  "chicken parmesan": { query: "chicken breast meat and skin cooked fried batter", each: CHICKEN_PARMIGIANA },
+  "chicken parmigiana": { query: "chicken breast meat and skin cooked fried batter", each: CHICKEN_PARMIGIANA },
   "ben & jerrys": "ice creams vanilla rich",
   "ben & jerry's": "ice creams vanilla rich",
   "ben and jerrys": "ice creams vanilla rich",

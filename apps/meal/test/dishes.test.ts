@@ -49,6 +49,28 @@ describe("portion words said after the food", () => {
     expect(packet.grams).toBeGreaterThan(serving.grams);
   });
 
+  it("weighs a packet of crisps as a single-serve packet, not USDA's 8 oz family bag", async () => {
+    const packet = await resolved("crisps", 1, "packet");
+    expect(packet.foodName).toMatch(/potato chips/);
+    expect(packet.grams).toBeGreaterThanOrEqual(20);
+    expect(packet.grams).toBeLessThanOrEqual(60);
+  });
+
+  it("counts rice cakes in cakes of 9 g, not in generic 50 g pieces", async () => {
+    const cakes = await resolved("rice cakes", 3);
+    expect(cakes.foodName).toMatch(/rice cakes/);
+    expect(cakes.grams).toBe(27);
+  });
+
+  it("weighs fries with no amount as one serving, while a plain plural is two", async () => {
+    const fries = await resolved("fries");
+    const oneServing = await resolved("fries", 1);
+    expect(fries.grams).toBe(oneServing.grams);
+    const pancakes = await resolved("pancakes");
+    const onePancake = await resolved("pancakes", 1);
+    expect(pancakes.grams).toBe(onePancake.grams * 2);
+  });
+
   it("weighs a tub of ice cream as a pint", async () => {
     const tub = await resolved("a whole tub of ben & jerrys", 1, "tub");
     expect(tub.foodName).toMatch(/^Ice creams/);
