@@ -66,6 +66,10 @@ const LEAD_INS: RegExp[] = [
   // "so much pizza", "loads of chips", "way too many cookies": how it felt, not how much.
   /^(?:(?:way\s+)?(?:so|too)\s+(?:much|many)|a\s+lot\s+of|lots\s+of|loads\s+of|tons\s+of|a\s+ton\s+of|a\s+bunch\s+of|heaps\s+of|a\s+load\s+of)\s+(?:of\s+)?/,
   /^(?:pre|post)[- ]?(?:workout|gym|training|run)(?:\s+(?:meal|snack|shake|drink|fuel))?\s*[:,-]\s*(?=\S)/,
+  // "after my 5k run i had ...", "before the gym, ate ...": when, not what.
+  new RegExp(
+    `^(?:after|before|following)\\s+(?:my|the|a|an|this morning'?s?|today'?s?)\\s+[^,]{1,40}?,?\\s+(?=(?:(?:i|we)\\s+(?:just\\s+)?)?${EAT_VERBS}\\b)`,
+  ),
 ];
 
 // Endings and phrases that say where or why, not what.
@@ -320,12 +324,25 @@ const SECOND_HELPING =
 
 /** Drinks and bowls described by what went into them: the ingredients are logged, not the whole. */
 const BLEND =
-  /^(?:(?:a|an|my|the|one|big|large|small)\s+)*(?:[a-z-]+\s+)?(?:smoothie|shake|protein shake|overnight oats|smoothie bowl|acai bowl|oats)$/;
+  /^(?:(?:a|an|my|the|one|big|large|small)\s+)*(?:[a-z-]+\s+)?(?:smoothie|shake|protein shake|smoothie bowl|acai bowl)$/;
+/** Oats are a food of their own: "oats with chia and berries" keeps them unless their own ingredients list oats again. */
+const OATS_DISH = /^(?:(?:a|an|my|the|one|big|large|small|bowl of)\s+)*(?:overnight\s+)?oats$/;
 
 function withoutBlend(items: ItemArguments[]): ItemArguments[] {
   const [first, ...rest] = items;
-  if (first === undefined || rest.length < 2) return items;
-  return BLEND.test(first.food) && first.quantity === undefined ? rest : items;
+  if (first === undefined || rest.length < 2 || first.quantity !== undefined) return items;
+  if (BLEND.test(first.food)) return rest;
+  return OATS_DISH.test(first.food) && rest.some((item) => /\boats\b/.test(item.food)) ? rest : items;
+}
+
+const ON_BREAD =
+  /\s+on\s+(?=(?:(?:a|an|one|two|\d+)\s+)?(?:(?:slices?|pieces?)\s+of\s+)?(?:[a-z-]+\s+)?(?:toast|bread|bagels?|crackers?|rice cakes?|crumpets?|english muffins?|muffins?|sourdough|rye|pitta|pita)\b)/;
+const TIMES_AT_END = /\s+(x\s?\d+|\d+\s?x)\s*$/;
+
+/** "beans on toast" -> "beans, toast"; "eggs on toast x2" -> "eggs x2, toast x2" (two of the whole). */
+function withBreadApart(phrase: string): string {
+  const times = TIMES_AT_END.exec(phrase)?.[1];
+  return phrase.replace(ON_BREAD, times === undefined ? ", " : ` ${times}, `);
 }
 
 /** The item phrases of a stretch of text, each cleaned of verbs, fillers and trailing context. */
@@ -337,7 +354,11 @@ export function extractItems(text: string, referent?: string): ItemArguments[] {
       sentence
         .replace(/\bbut\b/g, ",")
         // "pizza like 4 slices": the "like" of a rough amount.
-        .replace(/\b(?:like|about|around|roughly)\s+(?=\d|(?:a|an|one|two|three|four|five|six|half)\s)/g, ""),
+        .replace(/\b(?:like|about|around|roughly)\s+(?=\d|(?:a|an|one|two|three|four|five|six|half)\s)/g, "")
+        // "beans on toast", "2 eggs on sourdough toast": the topping and the bread are two foods.
+        .split(",")
+        .map(withBreadApart)
+        .join(","),
     );
     // The shared list splitter keeps "milk and sugar" whole (a dish-like pair); in a log they are two additions.
     const phrases = splitList(body, { compounds: [...dishCompounds(body), ...BRAND_COMPOUNDS] }).flatMap((phrase) =>

@@ -54,6 +54,11 @@ describe("messy reports log only the foods", () => {
     ["for dinner: stir-fried tofu with noodles and veg", ["stir-fried tofu", "noodles", "vegetables"]],
     ["i've eaten nothing but a banana today", ["a banana"]],
     ["Post-gym smoothie with milk, a banana and a scoop of whey", ["milk", "a banana", "a scoop of whey"]],
+    ["beans on toast", ["beans", "toast"]],
+    ["two poached eggs on sourdough toast", ["two poached eggs", "sourdough toast"]],
+    ["peanut butter on a bagel", ["peanut butter", "a bagel"]],
+    ["breakfast: overnight oats with chia seeds and raspberries", ["overnight oats", "chia seeds", "raspberries"]],
+    ["overnight oats made with 40g oats, 200ml milk and honey", ["40g oats", "200ml milk", "honey"]],
   ])("%j", (message, expected) => {
     expect(foods(callsOf(message))).toEqual(expected);
   });
@@ -66,7 +71,10 @@ describe("messy reports log only the foods", () => {
     const [seconds] = callsOf("had a bowl of chilli, then a second bowl");
     expect(seconds?.arguments.items).toEqual([{ food: "a bowl of chilli", quantity: 2, unit: "bowl" }]);
     const [times] = callsOf("scrambled eggs on toast x2");
-    expect(times?.arguments.items).toEqual([{ food: "scrambled eggs on toast", quantity: 2 }]);
+    expect(times?.arguments.items).toEqual([
+      { food: "scrambled eggs", quantity: 2 },
+      { food: "toast", quantity: 2 },
+    ]);
   });
 
   it("splits meals named with 'was'", () => {

@@ -13,8 +13,15 @@ describe("expandShorthand", () => {
     ["hows my protein", "how's my protein"],
     ["the pizza from yesterday", "the pizza yesterday"],
     ["my total for the week", "my total for this week"],
+    ["spag bol for tea", "spaghetti bolognese for dinner"],
+    ["fish fingers 4 tea tonight", "fish fingers for dinner tonight"],
   ])("%j -> %j", (message, expanded) => {
     expect(expandShorthand(message)).toBe(expanded);
+  });
+
+  it("keeps tea that is a drink", () => {
+    expect(expandShorthand("biscuits for tea time")).toBe("biscuits for tea time");
+    expect(expandShorthand("had toast with my tea")).toBe("had toast with my tea");
   });
 
   it("keeps a 4 that counts food", () => {

@@ -144,6 +144,8 @@ const PHRASES: [RegExp, string][] = [
     /\b4 (?=(?:breakfast|brekkie|brekky|lunch|dinner|supper|tea|snack|dessert)(?:\s*$|\s*[,.!?;]|\s+(?:today|yesterday|tonight|this|and|then|at)\b)|me\b)/g,
     "for ",
   ],
+  // "spag bol for tea": in British English the evening meal, not the drink.
+  [/\bfor (?:my |our )?tea(?=\s*$|\s*[,.!?;]|\s+(?:today|yesterday|tonight|last night|and|then)\b)/g, "for dinner"],
   [/\bpb ?& ?j\b|\bpbj\b/g, "peanut butter and jelly sandwich"],
   [/\bspag bol\b/g, "spaghetti bolognese"],
   [/\blast nite\b/g, "last night"],

@@ -241,6 +241,21 @@ describe("classifyMessage contract", () => {
     expect(classifyMessage("chicken, rice and a protein bar for lunch, then a coffee").domains).toEqual(["meal"]);
   });
 
+  it("reads an activity given with its numbers as a workout done, and one without as a time", () => {
+    for (const message of [
+      "after my 8k this morning I had a bagel",
+      "smoothie after a 45 min spin class",
+      "took magnesium after a 30 min swim",
+    ]) {
+      expect(classifyMessage(message).domains, message).toContain("metrics-workout");
+    }
+    for (const message of ["had a scone after my walk", "ran out of creatine", "had a 2k calorie day"]) {
+      expect(classifyMessage(message).domains, message).not.toContain("metrics-workout");
+    }
+    // A general question stays general, numbers or not.
+    expect(classifyMessage("what should I eat before a 10k run?").domain).toBe("general");
+  });
+
   it("is deterministic", () => {
     for (const [text] of freshMessages.slice(0, 20)) expect(classifyMessage(text)).toEqual(classifyMessage(text));
   });

@@ -16,7 +16,18 @@ const classify = createRouter(weights);
  */
 export function classifyMessage(text: string): RouterResult {
   const message = typeof text === "string" ? text : "";
-  return withClauseDomains(withNamedDomains(classify(message), message), message);
+  return withClauseDomains(withActivity(withNamedDomains(classify(message), message), message), message);
+}
+
+// An activity given with its numbers is a workout done, even where the message mentions it as the
+// time of something else: "protein shake after a 40 minute run", "after my 5k I had a bagel". The
+// classifier learned "after my run" as context (a time, no domain), which it is without numbers.
+const QUANTIFIED_ACTIVITY =
+  /\b\d+(?:[.,]\d+)?\s*(?:k|km|kms|mi|miles?|m|min|mins|minutes?|hours?|hrs?|h)\s+(?:easy\s+|long\s+|hard\s+|slow\s+|fast\s+)?(?:run|jog|ride|bike ride|cycle|swim|walk|row|hike|spin class|spin|session|class|workout|game|match)\b|\b(?:ran|jogged|cycled|biked|rode|swam|rowed|walked|hiked)\s+(?:for\s+)?(?:about\s+)?\d|\b(?:my|a|the)\s+\d+(?:[.,]\d+)?\s*(?:k|km|mi|miles?)\b(?!\s*(?:cal|cals|calories?|kcal|steps?|budget|deficit|surplus))/i;
+
+function withActivity(result: RouterResult, text: string): RouterResult {
+  if (result.domain === "general" || result.domains.includes("metrics-workout")) return result;
+  return QUANTIFIED_ACTIVITY.test(text) ? { ...result, domains: [...result.domains, "metrics-workout"] } : result;
 }
 
 /** How sure the classifier must be of a clause on its own before its domain joins the others. */
