@@ -25,6 +25,8 @@ describe("findMentions", () => {
     ["took a nap after lunch", []],
     ["how consistent have I been this week", []],
     ["took my D3 and K2", ["vitamin d and k2"]],
+    // next to a known supplement, what one "had" is food
+    ["had my oats with 5g creatine", ["creatine"]],
   ])("%s", (text, keys) => {
     expect(findMentions(text).map((mention) => mention.key)).toEqual(keys);
   });
@@ -57,6 +59,10 @@ describe("doses", () => {
     ["B12 1000mcg", [{ dose: 1000, unit: "mcg" }]],
     ["vitamin D 50,000 IU", [{ dose: 50000, unit: "IU" }]],
     ["creatine", [undefined]],
+    ["creatine every morning, 5g", [{ dose: 5, unit: "g" }]],
+    // the amount of something said before is not the supplement's dose
+    ["I just had 200g of it with my creatine", [undefined]],
+    ["took 2 scoops of that with my creatine", [undefined]],
   ])("%s", (text, expected) => {
     const doses = dosesForMentions(text, findMentions(text)).map((dose) =>
       dose === undefined ? undefined : { dose: dose.dose, unit: dose.unit },

@@ -296,6 +296,8 @@ export function findMentions(text: string): Mention[] {
     if (overlaps(start, end) || !looksLikeSupplementName(name)) continue;
     // "took my creatine gummies": the catalogue already found the supplement inside.
     if (mentions.some((other) => other.start >= start && other.end <= end)) continue;
+    // "had my oats with 5 g creatine": next to a known supplement, what one "had" is food.
+    if (/^(?:had|having) my\b/.test(match[0]) && mentions.some((other) => other.supplement !== null)) continue;
     const said = text.slice(start, end);
     mentions.push({ said, supplement: null, key: nameKey(said), start, end });
   }
@@ -394,7 +396,9 @@ export function dosesForMentions(text: string, mentions: Mention[]): (Dose | und
       (dose) =>
         !/^\s*(?!(?:daily|every|each|a|per|in|at|with|before|after|twice|once|of|and|dose|doses|a day)\b)[a-z]/i.test(
           text.slice(dose.end),
-        ),
+        ) &&
+        // "200 g of it with my creatine": the amount of something said before, not the dose.
+        !/^\s*of\s+(?:it|that|this|them|those|these)\b/i.test(text.slice(dose.end)),
     );
     if (loose.length > 0) assigned[0] = loose[loose.length - 1];
   }
