@@ -315,6 +315,30 @@ const TIME_ONLY_WORDS = new Set([
 const WEEKDAYS = new Set(["monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"]);
 /** Future words that, without a verb, may name the same day's past ("tennis this afternoon"). */
 const SAME_DAY_WORDS = new Set(["this afternoon", "this evening"]);
+const DISTANCE_OR_TIME_WORDS = new Set([
+  "k",
+  "km",
+  "kms",
+  "mile",
+  "miles",
+  "mi",
+  "m",
+  "min",
+  "mins",
+  "minute",
+  "minutes",
+  "hour",
+  "hours",
+  "hr",
+  "hrs",
+]);
+
+/** "10 mile bike ride": an activity named after its distance or time is a noun, not a verb. */
+function isMeasuredActivity(words: string[], index: number): boolean {
+  const previous = words[index - 1] ?? "";
+  if (DISTANCE_OR_TIME_WORDS.has(previous) || /^\d+(?:[.,]\d+)?(?:k|km|mi|m|min)?$/.test(previous)) return true;
+  return index > 0 && isVerbish(previous) && isMeasuredActivity(words, index - 1);
+}
 /** Words that put a clause in the present, whatever the clause before planned. */
 const NOW_WORDS = new Set(["now", "just", "already", "yesterday", "earlier", "ago"]);
 const POLITE_OPENERS = new Set(["please", "pls", "plz", "kindly"]);
@@ -1111,7 +1135,11 @@ function analyseClause(
     (marker) =>
       !(marker.future && (toldInPast || opensWithNone)) &&
       // "tennis this afternoon": said in the evening, the same day's afternoon is past.
-      !(marker.future && SAME_DAY_WORDS.has(marker.marker) && !words.some((word) => isVerbish(word))),
+      !(
+        marker.future &&
+        SAME_DAY_WORDS.has(marker.marker) &&
+        !words.some((word, index) => isVerbish(word) && !isMeasuredActivity(words, index))
+      ),
   );
   const logRequest = findLogRequest(tokens, words, markers, whQuestion);
 
@@ -1125,6 +1153,7 @@ function analyseClause(
     const negativeTense = NEGATIVE_VERBS.get(word) ?? negativePhraseTense(words, index);
     const tense = actionTense ?? negativeTense;
     if (tense === undefined || (!madeIt && !isActionUse(tokens, index))) continue;
+    if (isMeasuredActivity(words, index)) continue;
     // "squats 5x5, lunges 3x12": a verb's "-s" form with the user as subject can only be a plural noun.
     if (tense === "third" && findSubject(tokens, index, actions, context.inheritedSubject).subject === "first")
       continue;
