@@ -16,7 +16,7 @@ import {
 } from "@ensemble/contracts";
 import { normaliseUnit, toGrams } from "@ensemble/ai/local";
 import { parseItemText } from "./items.ts";
-import { portionOfOne, searchQueryFor } from "./logged-as.ts";
+import { entryFor, portionOfOne, searchQueryFor } from "./logged-as.ts";
 import { macrosForGrams, roundTo1, roundTo2 } from "./macros.ts";
 
 /** The part of the embedding Worker's RPC API the meal Worker uses. */
@@ -406,6 +406,28 @@ function drinkServing(food: FoodRecord): { millilitres: number; label: string } 
   return { millilitres: 240, label: "cup" };
 }
 
+/** Coffee-shop cup sizes in millilitres: an 8, 12 and 16 oz cup, and the chains' names for them. */
+const CUP_SIZES: Record<string, number> = {
+  small: 240,
+  regular: 355,
+  medium: 355,
+  large: 475,
+  tall: 355,
+  grande: 475,
+  venti: 590,
+};
+
+/** "A large latte", "a small beer": a drink by its size word, or null when it is no drink or no size. */
+function sizedDrink(food: FoodRecord, size: string): { millilitres: number; label: string } | null {
+  const cup = CUP_SIZES[size];
+  const drink = cup === undefined ? null : drinkServing(food);
+  if (cup === undefined || drink === null) return null;
+  if (drink.label === "cup") return { millilitres: cup, label: `${size} cup` };
+  // A can, glass or shot: a small one is three quarters of it, a large one half as much again.
+  const factor = cup < CUP_SIZES.regular! ? 0.75 : cup > CUP_SIZES.regular! ? 1.5 : 1;
+  return { millilitres: drink.millilitres * factor, label: `${size} ${drink.label}` };
+}
+
 async function drinkPortion(
   source: FoodSource,
   food: FoodRecord,
@@ -461,9 +483,13 @@ export async function findFood(source: FoodSource, name: string, unit?: string):
   return success(food);
 }
 
-/** The name an item is looked up by: its parsed name ("2 scrambled eggs" -> "scrambled eggs"), else the phrase. */
-export function itemName(parsed: { name: string }, food: string): string {
-  return parsed.name === "" ? food.trim() : parsed.name;
+/**
+ * The name an item is looked up by: its parsed name ("2 scrambled eggs" -> "scrambled eggs"); for
+ * an amount with no food ("a pint") the unit, which may name the drink; else the phrase.
+ */
+export function itemName(parsed: { name: string; unit?: string }, food: string): string {
+  if (parsed.name !== "") return parsed.name;
+  return parsed.unit !== undefined && entryFor(parsed.unit) !== undefined ? parsed.unit : food.trim();
 }
 
 /** One item: the food (by id or by search), its grams and its macros. */
@@ -487,7 +513,7 @@ export async function resolveItem(source: FoodSource, item: ItemRequest): Promis
     food = found.value;
   }
 
-  const drink = unit === COUNT_UNIT ? drinkServing(food) : null;
+  const drink = unit === COUNT_UNIT ? drinkServing(food) : sizedDrink(food, unit);
   const one = unit === COUNT_UNIT ? portionOfOne(query) : undefined;
   if (one !== undefined) {
     quantity *= one.quantity;

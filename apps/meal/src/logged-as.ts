@@ -120,7 +120,7 @@ export interface Each {
   unit: string;
 }
 
-function entryFor(name: string): string | { query: string; each: Each } | undefined {
+export function entryFor(name: string): string | { query: string; each: Each } | undefined {
   const key = name.trim().toLowerCase().replace(/\s+/g, " ");
   return LOGGED_AS[key] ?? LOGGED_AS[key.replace(/s$/, "")];
 }

@@ -71,6 +71,18 @@ describe("portion words said after the food", () => {
     expect(pancakes.grams).toBe(onePancake.grams * 2);
   });
 
+  it("weighs drinks by their size word and a pint as 473 ml", async () => {
+    const large = await resolved("latte", 1, "large");
+    const small = await resolved("latte", 1, "small");
+    expect(large.foodName).toMatch(/^Milk/);
+    expect(large.grams).toBeGreaterThan(450);
+    expect(small.grams).toBeLessThan(large.grams);
+    const pint = await resolved("a pint of lager");
+    expect(pint.foodName).toMatch(/^Alcoholic beverage, beer, regular/);
+    expect(pint.grams).toBeGreaterThan(450);
+    expect((await resolved("a pint")).foodName).toMatch(/beer, regular/);
+  });
+
   it("weighs a tub of ice cream as a pint", async () => {
     const tub = await resolved("a whole tub of ben & jerrys", 1, "tub");
     expect(tub.foodName).toMatch(/^Ice creams/);

@@ -27,6 +27,7 @@ describe("normaliseUnit", () => {
     ["fl. oz", "fl oz"],
     ["fl.oz", "fl oz"],
     ["fluid ounces", "fl oz"],
+    ["pints", "pint"],
     ["IU", "iu"],
     ["i.u.", "iu"],
     ["mg", "mg"],
@@ -99,6 +100,7 @@ describe("volume conversion", () => {
     expect(toMillilitres(2, "cups")).toBe(480);
     expect(toMillilitres(1, "tbsp")).toBe(15);
     expect(toMillilitres(3, "teaspoons")).toBe(15);
+    expect(toMillilitres(2, "pints")).toBe(946);
     expect(toMillilitres(1.5, "l")).toBe(1500);
     expect(toMillilitres(8, "fl oz")).toBeCloseTo(236.59, 2);
     expect(toMillilitres(1, "kg")).toBeNull();

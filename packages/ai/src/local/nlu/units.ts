@@ -3,7 +3,7 @@
 import { normaliseText } from "./normalise.ts";
 
 export type MassUnit = "g" | "kg" | "mg" | "mcg" | "oz" | "lb";
-export type VolumeUnit = "ml" | "l" | "cup" | "tbsp" | "tsp" | "fl oz";
+export type VolumeUnit = "ml" | "l" | "cup" | "tbsp" | "tsp" | "fl oz" | "pint";
 export type CanonicalUnit =
   | MassUnit
   | VolumeUnit
@@ -53,6 +53,7 @@ const UNIT_KINDS: Record<CanonicalUnit, UnitKind> = {
   tbsp: "volume",
   tsp: "volume",
   "fl oz": "volume",
+  pint: "volume",
   iu: "dose",
   capsule: "dose",
   scoop: "dose",
@@ -98,6 +99,7 @@ const ALIASES: Record<CanonicalUnit, string[]> = {
   tbsp: ["tbsp", "tbsps", "tbs", "tbl", "tbls", "tablespoon", "tablespoons", "tablespoonful", "tablespoonfuls"],
   tsp: ["tsp", "tsps", "teaspoon", "teaspoons", "teaspoonful", "teaspoonfuls"],
   "fl oz": ["fl oz", "fl. oz", "fl.oz", "floz", "fl ozs", "fluid ounce", "fluid ounces", "fl ounce", "fl ounces"],
+  pint: ["pint", "pints"],
   iu: ["iu", "ius", "i.u.", "i.u", "international unit", "international units"],
   capsule: [
     "capsule",
@@ -190,7 +192,8 @@ const GRAMS_PER_UNIT: Record<MassUnit, number> = {
 
 /**
  * Millilitres per unit. Cups use the 240 ml "legal cup" of US nutrition labels, fluid ounces the US
- * 29.5735 ml; tablespoons and teaspoons the rounded 15 ml and 5 ml every label uses.
+ * 29.5735 ml and pints the US 473 ml (16 fl oz, as USDA's measures; a British pint is 568 ml);
+ * tablespoons and teaspoons the rounded 15 ml and 5 ml every label uses.
  */
 const MILLILITRES_PER_UNIT: Record<VolumeUnit, number> = {
   ml: 1,
@@ -199,6 +202,7 @@ const MILLILITRES_PER_UNIT: Record<VolumeUnit, number> = {
   tbsp: 15,
   tsp: 5,
   "fl oz": 29.5735,
+  pint: 473,
 };
 
 function asMassUnit(unit: string): MassUnit | null {
