@@ -303,6 +303,29 @@ describe("planMessage", () => {
     expect(plan).toMatchObject({ kind: "answer" });
   });
 
+  it("gives each new item its own schedule, and the message's to items without one", () => {
+    const own = planMessage({
+      text: "I take 5g creatine every morning and fish oil twice a day with meals",
+      earlierUserMessages: [],
+      now: NOW,
+      tools: TOOLS,
+    });
+    expect(own.kind === "calls" ? own.calls.map((call) => call.arguments) : own).toEqual([
+      { name: "creatine", dose: 5, unit: "g", timeOfDay: ["morning"] },
+      { name: "fish oil", timesPerDay: 2, withMeals: true },
+    ]);
+    const shared = planMessage({
+      text: "creatine and fish oil every morning",
+      earlierUserMessages: [],
+      now: NOW,
+      tools: TOOLS,
+    });
+    expect(shared.kind === "calls" ? shared.calls.map((call) => call.arguments.timeOfDay) : shared).toEqual([
+      ["morning"],
+      ["morning"],
+    ]);
+  });
+
   it("uses the supplements of the previous message for 'took them'", () => {
     const plan = planMessage({
       text: "took them both",

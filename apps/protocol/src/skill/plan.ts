@@ -482,7 +482,9 @@ function createPlan(input: PlanInput, lower: string, mentions: Mention[], planne
   const parts = segments(input.text, items);
   const calls = items.map((mention, index) => {
     const own = parseSchedule(parts[index]!, input.now);
-    const chosen = hasSchedule(own) ? { ...schedule, ...own } : schedule;
+    // An item's own schedule is all of it: "5 g creatine every morning and fish oil twice a day with
+    // meals" gives creatine neither the twice a day nor the meals. An item without one shares the message's.
+    const chosen = hasSchedule(own) ? own : schedule;
     const args: Record<string, unknown> = { name: mention.said };
     const dose = doses[index];
     if (dose !== undefined) Object.assign(args, { dose: dose.dose, unit: dose.unit });
