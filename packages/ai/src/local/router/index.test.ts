@@ -241,6 +241,14 @@ describe("classifyMessage contract", () => {
     expect(classifyMessage("chicken, rice and a protein bar for lunch, then a coffee").domains).toEqual(["meal"]);
   });
 
+  it("sends a summary of the user's own days to every specialist, and one about one thing to its own", () => {
+    for (const message of ["give me a recap of yesterday", "how have I done so far this week?"]) {
+      expect(classifyMessage(message).domains, message).toEqual(["meal", "protocol", "metrics-workout"]);
+    }
+    expect(classifyMessage("recap my workouts this week").domains).toEqual(["metrics-workout"]);
+    expect(classifyMessage("what's a good weekly review routine").domain).toBe("general");
+  });
+
   it("reads an activity given with its numbers as a workout done, and one without as a time", () => {
     for (const message of [
       "after my 8k this morning I had a bagel",

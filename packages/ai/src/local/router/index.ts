@@ -16,7 +16,25 @@ const classify = createRouter(weights);
  */
 export function classifyMessage(text: string): RouterResult {
   const message = typeof text === "string" ? text : "";
+  const summary = summaryRequest(message);
+  if (summary !== null) return summary;
   return withClauseDomains(withActivity(withNamedDomains(classify(message), message), message), message);
+}
+
+// "How did I do this week?", "give me a recap of today": a summary of the user's own days reads the
+// logs of every domain, so it goes to all three specialists (the general answer has no data).
+const SUMMARY_WORDS =
+  /\b(?:summary|summarise|summarize|sum up|recap|rundown|run-down|round-?up|overview|report|review|how did i do|how have i done|how am i doing|how'?s my|how was my)\b/i;
+const OWN_PERIOD =
+  /\b(?:today|tonight|yesterday|this week|last week|this month|so far|my day|my week|my month|the day|the week|lately|recently)\b/i;
+
+function summaryRequest(text: string): RouterResult | null {
+  if (!SUMMARY_WORDS.test(text) || !OWN_PERIOD.test(text)) return null;
+  // A summary about one thing ("recap my workouts this week") stays with the classifier.
+  const named = (Object.keys(DOMAIN_NAMES) as SpecialistDomain[]).filter((domain) => DOMAIN_NAMES[domain].test(text));
+  const result = classify(text);
+  if (named.length === 1 || (result.domain !== "general" && result.confidence >= 0.6)) return null;
+  return { ...result, domain: "meal", confidence: 1, domains: ["meal", "protocol", "metrics-workout"] };
 }
 
 // An activity given with its numbers is a workout done, even where the message mentions it as the
