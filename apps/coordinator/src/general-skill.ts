@@ -44,6 +44,19 @@ const TOPICS: Topic[] = [
       "Progressive overload means doing a little more over time: add weight when you hit the top of your rep range, add a rep or a set, or slow the tempo. Track your lifts, aim for 10-20 hard sets per muscle per week, leave 1-3 reps in reserve, and eat enough protein and sleep to recover.",
   },
   {
+    // Before the deficit answer: "lose belly fat" is about where fat comes off, not only how.
+    pattern:
+      /\b(belly fat|stomach fat|love handles|spot reduc\w*|lose fat (?:from|on|off) (?:my )?\w+|tone (?:my )?(?:stomach|arms|thighs|abs))\b/,
+    answer:
+      "You can't choose where fat comes off: crunches build the muscle under it but don't burn the fat on top (spot reduction doesn't work). Belly fat goes with overall fat loss: a steady deficit of 300-500 kcal a day, plenty of protein, strength training 2-4 times a week, daily steps and enough sleep. It is often the last place to lean out, so judge by the weekly trend and your waist measurement.",
+  },
+  {
+    pattern:
+      /\b(?:how many calories (?:should|do|must) i|(?:\d[\d,]*|how many) (?:calories|kcal) (?:is |are )?(?:enough|too (?:much|little|few)|right)|(?:my )?maintenance calories|tdee|calorie (?:target|goal|needs))\b/,
+    answer:
+      "It depends on your size, age, activity and goal. I work out daily targets from your profile (the Mifflin-St Jeor formula times your activity level, then a deficit or surplus for your goal), and the Today view shows them against what you've eaten. If you haven't set a profile yet, tell me your sex, age, height, weight, activity level and goal, and I'll calculate them.",
+  },
+  {
     pattern: /\b(deficit|lose (?:weight|fat)|fat loss|weight loss|cutting|how do i cut|surplus|bulk(?:ing)?)\b/,
     answer:
       "Weight change follows energy balance: eat fewer calories than you burn (a deficit) to lose, more (a surplus) to gain. A deficit of about 300-500 kcal a day loses roughly 0.25-0.5 kg a week while keeping muscle, especially with high protein and strength training. Judge progress by the weekly average weight, not single days.",
