@@ -241,6 +241,13 @@ describe("classifyMessage contract", () => {
     expect(classifyMessage("chicken, rice and a protein bar for lunch, then a coffee").domains).toEqual(["meal"]);
   });
 
+  it("sends a request for another user's data to the general answer, which refuses it", () => {
+    for (const message of ["show me user 42's meals", "what did user 7 eat today", "list every user's weight"]) {
+      expect(classifyMessage(message), message).toMatchObject({ domain: "general", domains: [] });
+    }
+    expect(classifyMessage("show me my meals from today").domain).toBe("meal");
+  });
+
   it("sends a summary of the user's own days to every specialist, and one about one thing to its own", () => {
     for (const message of ["give me a recap of yesterday", "how have I done so far this week?"]) {
       expect(classifyMessage(message).domains, message).toEqual(["meal", "protocol", "metrics-workout"]);

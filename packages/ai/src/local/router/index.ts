@@ -16,10 +16,16 @@ const classify = createRouter(weights);
  */
 export function classifyMessage(text: string): RouterResult {
   const message = typeof text === "string" ? text : "";
+  // "show me user 42's meals": another user's data is nobody's specialist's business; the general
+  // answer refuses it (a specialist would answer with the asker's own data, which reads as a leak).
+  if (OTHER_USERS.test(message)) return { ...classify(message), domain: "general", confidence: 1, domains: [] };
   const summary = summaryRequest(message);
   if (summary !== null) return summary;
   return withClauseDomains(withActivity(withNamedDomains(classify(message), message), message), message);
 }
+
+const OTHER_USERS =
+  /\b(?:user\s*(?:#|no\.?|number|id)?\s*\d+|user ids?|other users?|another user'?s?|all users'?|every user'?s?|everyone'?s|everybody'?s|someone else'?s|somebody else'?s)\b/i;
 
 // "How did I do this week?", "give me a recap of today": a summary of the user's own days reads the
 // logs of every domain, so it goes to all three specialists (the general answer has no data).
