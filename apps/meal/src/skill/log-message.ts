@@ -2,7 +2,15 @@
 // "yesterday for lunch I had a cup of rice and 6 oz salmon" ->
 //   { date: yesterday, mealType: "lunch", items: ["a cup of rice", "6 oz salmon"] }.
 // "eggs for breakfast and a salad for lunch" gives two meals.
-import { normaliseText, numberWordValue, parseWhen, splitList, type MealType } from "@ensemble/ai/local";
+import {
+  normaliseText,
+  normaliseUnit,
+  numberWordValue,
+  parseWhen,
+  splitList,
+  unitKind,
+  type MealType,
+} from "@ensemble/ai/local";
 import { parseItemText } from "../items.ts";
 import { foodEvidence } from "./food-words.ts";
 import { withLinesAsCommas } from "./shorthand.ts";
@@ -297,6 +305,8 @@ function countOf(word: string): number {
 const AMOUNT_ONLY = new RegExp(
   `^(?:(?:about|around|roughly|approximately|maybe|like|probably|just|only|at least|almost|nearly|prob)\\s+)*(?:(a couple of|the|a|an|one|two|three|four|five|six|seven|eight|nine|ten|half|\\d+(?:\\.\\d+)?)\\s+)?(?:(?:whole|entire|full|big|small|large|massive|huge|little)\\s+)*(${AMOUNT_UNITS})(?:e?s)?(?:\\s+(?:of\\s+)?(?:it|them|those|these|that|the stuff))?$`,
 );
+const MEASURED_ONLY =
+  /^(?:(?:about|around|roughly|approximately|maybe|like|probably|just|only|at least|almost|nearly|prob|~)\s*)*(\d+(?:\.\d+)?)\s*([a-z][a-z. ]{0,15}?)\.?$/;
 const COUNT_OF_THEM =
   /^(?:(?:about|around|maybe|like|just|only)\s+)*(two|three|four|five|six|seven|eight|nine|ten|\d+|half|a couple) of (?:them|those|these|it|em)$/;
 
@@ -311,6 +321,11 @@ function amountOnly(phrase: string): { quantity: number; unit?: string } | null 
     const word = (counted[1] ?? "").replace(/^a couple$/, "couple");
     return { quantity: countOf(word) };
   }
+  // "pasta, about 300g": a weight or volume on its own is the amount of the food before it.
+  const measured = MEASURED_ONLY.exec(text);
+  const measuredUnit = measured === null ? null : normaliseUnit(measured[2]!);
+  if (measuredUnit !== null && (unitKind(measuredUnit) === "mass" || unitKind(measuredUnit) === "volume"))
+    return { quantity: Number(measured![1]), unit: measuredUnit };
   const match = AMOUNT_ONLY.exec(text);
   if (match === null) return null;
   const word = (match[1] ?? "a").replace(/^a couple of$/, "couple");

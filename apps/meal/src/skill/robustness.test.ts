@@ -70,6 +70,8 @@ describe("messy reports log only the foods", () => {
     expect(fragments?.arguments).toEqual({ items: [{ food: "sausages", quantity: 3 }], mealType: "dinner" });
     const [seconds] = callsOf("had a bowl of chilli, then a second bowl");
     expect(seconds?.arguments.items).toEqual([{ food: "a bowl of chilli", quantity: 2, unit: "bowl" }]);
+    const [weighed] = callsOf("leftover lasagne, roughly 300g");
+    expect(weighed?.arguments.items).toEqual([{ food: "leftover lasagne", quantity: 300, unit: "g" }]);
     const [times] = callsOf("scrambled eggs on toast x2");
     expect(times?.arguments.items).toEqual([
       { food: "scrambled eggs", quantity: 2 },
