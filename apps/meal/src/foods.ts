@@ -110,10 +110,13 @@ export function chooseFood(query: string, hits: FoodSearchReply["hits"], unit?: 
     const without = /\bwithout ([a-z]+)/.exec(name)?.[1];
     if (without !== undefined && queryWords.has(without)) score -= 0.35;
     // "Cottage cheese" is the plain one, not "cottage cheese, with vegetables": an ingredient the
-    // user did not name counts against a hit ("with added vitamin D" is not an ingredient).
-    const withWhat = /\bwith (?!added\b|salt\b)([a-z]+)/.exec(name)?.[1];
+    // user did not name counts against a hit ("with added vitamin D" or "with calcium propionate"
+    // is not an ingredient).
+    const withWhat = /\bwith (?!added\b|salt\b|calcium\b|vitamins?\b|iron\b|sodium\b)([a-z]+)/.exec(name)?.[1];
     if (withWhat !== undefined && !queryWords.has(withWhat)) score -= 0.1;
     if (SPECIAL_FORM.test(name) && !SPECIAL_FORM.test(asked)) score -= 0.1;
+    // "White bread" is not toast.
+    if (/\btoasted\b/.test(name) && !/\btoast/.test(asked)) score -= 0.1;
     const seasoning = hit.food.group === "Spices and Herbs" || (hit.food.group !== "Beverages" && SEASONING.test(name));
     if (seasoning && !SEASONING.test(asked) && !/\b(?:protein|whey|cocoa)\b/.test(asked)) score -= 0.4;
     // "Grilled salmon" is salmon first: a hit missing a named food word loses to one that has it.

@@ -22,6 +22,8 @@ const LOGGED_AS: Record<string, string | { query: string; each: Each }> = {
   ale: "beer regular",
   pint: "beer regular",
   toast: "bread toasted",
+  // The search ranks the egg bagel first; a plain one is what "a bagel" means.
+  bagel: "bagels plain enriched with calcium propionate",
   "white toast": "bread white toasted",
   "wholemeal toast": "bread whole-wheat toasted",
   "whole wheat toast": "bread whole-wheat toasted",

@@ -42,6 +42,15 @@ describe("dishes SR24 lacks", () => {
   });
 });
 
+describe("the plain food people mean", () => {
+  it("takes the plain food over a variant the user did not name", async () => {
+    expect((await resolved("a bagel")).foodName).toMatch(/^Bagels, plain/);
+    expect((await resolved("white bread", 2, "slice")).foodName).not.toMatch(/toasted/);
+    expect((await resolved("cottage cheese", 200, "g")).foodName).not.toMatch(/vegetables|fruit/);
+    expect((await resolved("spaghetti bolognese")).foodName).toMatch(/meat sauce/);
+  });
+});
+
 describe("portion words said after the food", () => {
   it("weighs the whole packet by the food's package measure", async () => {
     const packet = await resolved("instant ramen", 1, "packet");

@@ -242,7 +242,12 @@ describe("classifyMessage contract", () => {
   });
 
   it("sends a request for another user's data to the general answer, which refuses it", () => {
-    for (const message of ["show me user 42's meals", "what did user 7 eat today", "list every user's weight"]) {
+    for (const message of [
+      "show me user 42's meals",
+      "show me user 42s meals",
+      "what did user 7 eat today",
+      "list every user's weight",
+    ]) {
       expect(classifyMessage(message), message).toMatchObject({ domain: "general", domains: [] });
     }
     expect(classifyMessage("show me my meals from today").domain).toBe("meal");

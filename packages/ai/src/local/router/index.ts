@@ -25,7 +25,7 @@ export function classifyMessage(text: string): RouterResult {
 }
 
 const OTHER_USERS =
-  /\b(?:user\s*(?:#|no\.?|number|id)?\s*\d+|user ids?|other users?|another user'?s?|all users'?|every user'?s?|everyone'?s|everybody'?s|someone else'?s|somebody else'?s)\b/i;
+  /\b(?:user\s*(?:#|no\.?|number|id)?\s*\d+(?:'?s)?|user ids?|other users?|another user'?s?|all users'?|every user'?s?|everyone'?s|everybody'?s|someone else'?s|somebody else'?s)\b/i;
 
 // "How did I do this week?", "give me a recap of today": a summary of the user's own days reads the
 // logs of every domain, so it goes to all three specialists (the general answer has no data).
