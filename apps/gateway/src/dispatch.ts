@@ -167,7 +167,11 @@ export async function dispatch(
     });
   } else {
     const classified = await trace.span("classify", () =>
-      environment.ROUTER.classify({ requestId: input.requestId, text: input.message }),
+      environment.ROUTER.classify({
+        requestId: input.requestId,
+        text: input.message,
+        previous: previousUserMessage(input),
+      }),
     );
     if (!classified.ok) throw new DispatchError("unavailable", classified.error.message);
     decision = classified.value;
@@ -276,4 +280,10 @@ async function finishOnboarding(environment: Bindings, input: DispatchInput, ans
 
 export function describeTargets(targets: Targets): string {
   return `You're all set! Your daily targets: ${targets.energyKcal} kcal, ${targets.proteinG} g protein, ${targets.carbohydrateG} g carbohydrate and ${targets.fatG} g fat. Log your first meal whenever you're ready, e.g. "two eggs and toast for breakfast".`;
+}
+
+/** The user's previous message in this conversation, the context of a follow-up ("delete that"). */
+function previousUserMessage(input: DispatchInput): string | undefined {
+  const previous = input.history.findLast((turn) => turn.role === "user")?.content;
+  return previous === undefined || previous.trim() === "" ? undefined : previous.slice(0, 4000);
 }

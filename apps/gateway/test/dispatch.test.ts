@@ -71,6 +71,19 @@ describe("decision tree", () => {
     expect(body.trace.spans.map((span: { worker: string }) => span.worker)).toContain("coordinator");
   });
 
+  it("routes a follow-up by the conversation's previous message: 'delete that' deletes the meal", async () => {
+    const user = uniqueUser("follow-up");
+    const first = await chat(user, "had a chicken sandwich for lunch");
+    expect(await mealRows(user)).toBe(1);
+    const { body } = await chat(user, "delete that", { conversationId: first.body.conversationId });
+    expect(body.route.domains).toEqual(["meal"]);
+    expect(body.toolCalls.map((toolCall: { name: string }) => toolCall.name)).toContain("delete_meal");
+    expect(await mealRows(user)).toBe(0);
+    // Without the conversation there is nothing to follow up: no write.
+    const alone = await chat(uniqueUser("no-context"), "delete that");
+    expect(alone.body.toolCalls.filter((toolCall: { name: string }) => toolCall.name === "delete_meal")).toEqual([]);
+  });
+
   it("answers general coaching without any tool", async () => {
     const { body } = await chat(uniqueUser("general"), "any tips to sleep better?");
     expect(body.route.path).toBe("general");

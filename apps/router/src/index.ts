@@ -1,5 +1,5 @@
 import { Trace, createModelClient, parseRouterOutput } from "@ensemble/ai";
-import { classifyMessage } from "@ensemble/ai/local";
+import { classifyInContext } from "@ensemble/ai/local";
 import {
   type ClassifyReply,
   type Result,
@@ -46,6 +46,13 @@ export default class RouterWorker extends WorkerEntrypoint<Env> implements Route
       const response = await client.chat("router", {
         messages: [
           { role: "system", content: ROUTER_PROMPT },
+          // The previous message is context for a follow-up ("delete that"), not a message to classify.
+          ...(parsed.data.previous
+            ? [
+                { role: "user" as const, content: parsed.data.previous },
+                { role: "assistant" as const, content: "(answered)" },
+              ]
+            : []),
           { role: "user", content: parsed.data.text },
         ],
         responseFormat: "json",
@@ -70,7 +77,7 @@ export default class RouterWorker extends WorkerEntrypoint<Env> implements Route
       });
     }
     const source = answer ? "model" : "local-fallback";
-    const decided = answer ?? classifyMessage(parsed.data.text);
+    const decided = answer ?? classifyInContext(parsed.data.text, parsed.data.previous);
     const domains = normaliseDomains(decided.domain, decided.domains);
     return success({
       domain: decided.domain,

@@ -78,7 +78,12 @@ export interface ClassifyReply extends Trail {
   source: "model" | "local-fallback";
 }
 
-export const classifyRequestSchema = z.object({ requestId: z.string().min(1), text: z.string().min(1).max(4000) });
+export const classifyRequestSchema = z.object({
+  requestId: z.string().min(1),
+  text: z.string().min(1).max(4000),
+  /** The user's previous message in the conversation: what "delete that" or "and yesterday?" is about. */
+  previous: z.string().max(4000).optional(),
+});
 
 export const coordinateRequestSchema = specialistRequestSchema.extend({
   domains: z.array(specialistDomainSchema).min(1).max(3),

@@ -326,6 +326,19 @@ describe("planMessage", () => {
     ]);
   });
 
+  it("sets up the supplement of the previous message for 'I take it every morning'", () => {
+    const plan = planMessage({
+      text: "I take it every morning, 5g",
+      earlierUserMessages: ["took my creatine"],
+      now: NOW,
+      tools: TOOLS,
+    });
+    expect(plan).toMatchObject({
+      kind: "calls",
+      calls: [{ name: "create_protocol", arguments: { name: "creatine", dose: 5, unit: "g", timeOfDay: ["morning"] } }],
+    });
+  });
+
   it("uses the supplements of the previous message for 'took them'", () => {
     const plan = planMessage({
       text: "took them both",

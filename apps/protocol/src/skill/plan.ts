@@ -445,11 +445,28 @@ function startDateOf(text: string, now: Date): string | undefined {
   return undefined;
 }
 
+/**
+ * The supplements a message names, or for "took them" / "I take it every morning" the ones of the
+ * user's previous message that named any (with no place in this text: start and end 0).
+ */
+function itemsOrReferenced(input: PlanInput, lower: string, mentions: Mention[]): Mention[] {
+  const items = uniqueMentions(mentions);
+  if (items.length > 0 || !/\b(?:it|them|both|those|these)\b/.test(lower)) return items;
+  for (const earlier of input.earlierUserMessages.toReversed()) {
+    const found = uniqueMentions(findMentions(earlier));
+    if (found.length > 0) return found.map((mention) => ({ ...mention, start: 0, end: 0 }));
+  }
+  return [];
+}
+
 function createPlan(input: PlanInput, lower: string, mentions: Mention[], planned: boolean): Plan | null {
   if (!input.tools.has("create_protocol")) return null;
   const schedule = parseSchedule(input.text, input.now);
-  const items = uniqueMentions(mentions);
-  const doses = dosesForMentions(input.text, items);
+  const items = itemsOrReferenced(input, lower, mentions);
+  // Items named in an earlier message have no place in this text: one takes the dose said here
+  // ("I take it every morning, 5g"), several share the schedule and ask for their doses.
+  const referenced = items.some((item) => item.end === 0);
+  const doses = referenced && items.length > 1 ? items.map(() => undefined) : dosesForMentions(input.text, items);
   const anyDose = doses.some((dose) => dose !== undefined);
   const creates = CREATE.test(lower);
   // "fish oil with dinner" is an intake at dinner; "fish oil with dinner every day" is a routine,
@@ -479,7 +496,7 @@ function createPlan(input: PlanInput, lower: string, mentions: Mention[], planne
   const future = futureStartDate(input.text, isoDate(input.now), planned);
   const pastCue = /\b(?:since|started|began|begun|been taking|been on|ago|last)\b/.test(lower);
   const startDate = future !== undefined && !pastCue ? future : startDateOf(input.text, input.now);
-  const parts = segments(input.text, items);
+  const parts = referenced ? items.map(() => "") : segments(input.text, items);
   const calls = items.map((mention, index) => {
     const own = parseSchedule(parts[index]!, input.now);
     // An item's own schedule is all of it: "5 g creatine every morning and fish oil twice a day with
@@ -524,17 +541,7 @@ function intakePlan(input: PlanInput, lower: string, mentions: Mention[]): Plan 
     };
     return { kind: "calls", calls: [call("list_protocols", { status: "active" })], notes: [], logAll };
   }
-  let items = uniqueMentions(mentions);
-  if (items.length === 0 && /\b(?:it|them|both|those|these)\b/.test(lower)) {
-    // "took them": the supplements of the user's previous message.
-    for (const earlier of input.earlierUserMessages.toReversed()) {
-      const found = uniqueMentions(findMentions(earlier));
-      if (found.length > 0) {
-        items = found.map((mention) => ({ ...mention, start: 0, end: 0 }));
-        break;
-      }
-    }
-  }
+  const items = itemsOrReferenced(input, lower, mentions);
   if (items.length === 0) return null;
   // A bare list of supplements ("creatine + fish oil", "vitamin D with lunch") reads as "took these";
   // anything else needs an intake verb.

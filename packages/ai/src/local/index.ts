@@ -10,6 +10,6 @@ export {
   type SynthesisBranch,
 } from "./synthesis.ts";
 export type { LocalSkill, SkillInput, SkillStep } from "./skill.ts";
-export { classifyMessage } from "./router/index.ts";
+export { classifyInContext, classifyMessage } from "./router/index.ts";
 export { embedTexts, EMBEDDING_DIMENSIONS, cosineSimilarity } from "./embedding/index.ts";
 export * from "./nlu/index.ts";

@@ -145,8 +145,10 @@ async function answer(
   now: () => Date,
 ): Promise<{ text: string; toolCalls: ToolCall[] }> {
   if (request.task === "router") {
-    const { classifyMessage } = await loadRouter();
-    const result = classifyMessage(lastUserText(request.messages));
+    const { classifyInContext } = await loadRouter();
+    const userTurns = request.messages.filter((message) => message.role === "user");
+    const previous = userTurns.length >= 2 ? lastUserText(userTurns.slice(0, -1)) : undefined;
+    const result = classifyInContext(lastUserText(request.messages), previous);
     const text = JSON.stringify({
       domain: result.domain,
       confidence: Math.round(result.confidence * 1000) / 1000,

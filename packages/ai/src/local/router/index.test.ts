@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { classifyMessage, type RouterDomain, type SpecialistDomain } from "./index.ts";
+import { classifyInContext, classifyMessage, type RouterDomain, type SpecialistDomain } from "./index.ts";
 
 // Fresh messages written for this test, none of them in data/router/corpus.jsonl (the training
 // script never sees them). Each: text, then its domains; the first domain listed is not special,
@@ -239,6 +239,16 @@ describe("classifyMessage contract", () => {
     ).toEqual(expect.arrayContaining(["meal", "protocol", "metrics-workout"]));
     // A one-domain message is never cut up: its item list stays one meal.
     expect(classifyMessage("chicken, rice and a protein bar for lunch, then a coffee").domains).toEqual(["meal"]);
+  });
+
+  it("reads a follow-up it cannot place by the previous message, and anything else on its own", () => {
+    expect(classifyInContext("delete that", "had a chicken sandwich for lunch").domains).toEqual(["meal"]);
+    expect(classifyInContext("and yesterday?", "how much protein did I eat today?").domains).toEqual(["meal"]);
+    expect(classifyInContext("delete that").domain).toBe(classifyMessage("delete that").domain);
+    // A message that names its own domain, a long one, or a thank-you keeps its own reading.
+    expect(classifyInContext("took my creatine", "had a chicken sandwich").domains).toEqual(["protocol"]);
+    expect(classifyInContext("thanks", "had a chicken sandwich").domain).toBe("general");
+    expect(classifyInContext("show me user 42's meals", "had a chicken sandwich").domain).toBe("general");
   });
 
   it("sends a request for another user's data to the general answer, which refuses it", () => {

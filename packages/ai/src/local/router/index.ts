@@ -43,6 +43,24 @@ function summaryRequest(text: string): RouterResult | null {
   return { ...result, domain: "meal", confidence: 1, domains: ["meal", "protocol", "metrics-workout"] };
 }
 
+// "Delete that", "and yesterday?", "make it two": a short follow-up names no domain of its own; it
+// is about what the previous message was about. Only a follow-up the classifier cannot place
+// takes the previous message's domains; anything it reads on its own keeps its own reading.
+const FOLLOW_UP =
+  /^(?:and|also|plus|oh and|actually|no|nope|wait|sorry|same|what about|how about)\b|\b(?:it|that|this|those|these|them|one)\b/i;
+const FOLLOW_UP_WORDS = 8;
+
+/** Classifies a message in the light of the user's previous one (see FOLLOW_UP). */
+export function classifyInContext(text: string, previous?: string): RouterResult {
+  const own = classifyMessage(text);
+  if (previous === undefined || previous.trim() === "") return own;
+  const short = text.trim().split(/\s+/).length <= FOLLOW_UP_WORDS;
+  const unplaced = own.domain === "general" || own.confidence < 0.5;
+  if (!short || !unplaced || !FOLLOW_UP.test(text) || OTHER_USERS.test(text)) return own;
+  const before = classifyMessage(previous);
+  return before.domain === "general" ? own : { ...before, scores: own.scores };
+}
+
 // An activity given with its numbers is a workout done, even where the message mentions it as the
 // time of something else: "protein shake after a 40 minute run", "after my 5k I had a bagel". The
 // classifier learned "after my run" as context (a time, no domain), which it is without numbers.
