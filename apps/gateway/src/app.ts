@@ -374,7 +374,32 @@ app.get("/v1/foods/:id", async (context) => {
   return context.json(unwrap(await context.env.EMBEDDING.getFood(id)));
 });
 
-app.notFound(() => errorResponse("not_found", "No such route."));
+app.notFound((context) => {
+  const requestId = context.get("requestId");
+  const allowed = allowedMethods(new URL(context.req.url).pathname);
+  if (allowed.length > 0) {
+    return errorResponse("method_not_allowed", `Use ${allowed.join(" or ")} for this route.`, {
+      requestId,
+      headers: { Allow: allowed.join(", ") },
+    });
+  }
+  return errorResponse("not_found", "No such route.", { requestId });
+});
+
+/** The methods the API answers on a path ("/v1/chat" -> POST): a known route asked the wrong way is a 405. */
+function allowedMethods(path: string): string[] {
+  const matches = (routePath: string) =>
+    new RegExp(
+      `^${routePath
+        .split("/")
+        .map((part) => (part.startsWith(":") ? "[^/]+" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
+        .join("/")}$`,
+    ).test(path);
+  const methods = app.routes
+    .filter((route) => route.method !== "ALL" && route.path !== "*" && matches(route.path))
+    .map((route) => route.method);
+  return [...new Set(methods)];
+}
 
 app.onError((error, context) => {
   const requestId = context.get("requestId");

@@ -51,6 +51,19 @@ describe("public API basics", () => {
     expect(plain.status).toBe(415);
   });
 
+  it("answers a known route asked with the wrong method with 405 and Allow, an unknown one with 404", async () => {
+    const user = uniqueUser("methods");
+    const wrongMethod = await call(user, "/v1/chat", { method: "DELETE" });
+    expect(wrongMethod.status).toBe(405);
+    expect(wrongMethod.headers.get("Allow")).toBe("POST");
+    const body = (await wrongMethod.json()) as { error: { code: string; requestId: string } };
+    expect(body.error).toMatchObject({ code: "method_not_allowed", requestId: expect.any(String) });
+    expect((await call(user, "/v1/foods/123", { method: "POST" })).status).toBe(405);
+    const unknown = await call(user, "/v1/nothing-here");
+    expect(unknown.status).toBe(404);
+    expect(await unknown.json()).toMatchObject({ error: { code: "not_found", requestId: expect.any(String) } });
+  });
+
   it("rejects an empty message without an image", async () => {
     const { status, body } = await chat(uniqueUser("limits"), "   ");
     expect(status).toBe(400);
