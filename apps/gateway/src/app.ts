@@ -392,7 +392,7 @@ function allowedMethods(path: string): string[] {
     new RegExp(
       `^${routePath
         .split("/")
-        .map((part) => (part.startsWith(":") ? "[^/]+" : part.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
+        .map((segment) => (segment.startsWith(":") ? "[^/]+" : segment.replace(/[.*+?^${}()|[\]\\]/g, "\\$&")))
         .join("/")}$`,
     ).test(path);
   const methods = app.routes
