@@ -34,6 +34,12 @@ export interface ToolDefinition<Schema extends z.ZodType = z.ZodType> {
    * writes that record something done (a meal, a workout, an intake).
    */
   acceptsPlans?: boolean;
+  /**
+   * The write takes an entry back out (a deleted meal): a message that opens by calling off the
+   * previous one ("scratch that, I didn't actually eat it") asks for it. A plain denial ("I didn't
+   * eat breakfast today") still writes nothing.
+   */
+  removes?: boolean;
   schema: Schema;
 }
 

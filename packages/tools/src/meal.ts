@@ -144,6 +144,7 @@ export const mealTools = [
     description:
       "Delete exactly one meal: by mealId, the last one logged (last: true), or the one matching mealType / date / containing. Never deletes several; when several match it lists them instead.",
     kind: "write",
+    removes: true,
     schema: deleteMealSchema,
   },
 ] as const satisfies ToolDefinition[];

@@ -77,6 +77,11 @@ export interface IntentAnalysis {
    * Tools that set up schedules accept this as their write; tools that record events do not.
    */
   plan: boolean;
+  /**
+   * The message opens by calling off ("scratch that", "never mind") with nothing earlier in it to
+   * call off: it takes back the user's previous message. Tools that remove an entry accept this.
+   */
+  retracts: boolean;
   reasons: string[];
   clauses: ClauseAnalysis[];
 }
@@ -1486,5 +1491,9 @@ export function analyseIntent(message: string): IntentAnalysis {
       if (clause.reasons.length > 0) reasons.push(`"${clause.text}": ${clause.reasons.join("; ")}`);
     }
   }
-  return { hypothetical, negated, thirdPerson, question, reportsAction, plan, reasons, clauses };
+  const opening = clauses[0];
+  const retracts =
+    opening?.cancels === true &&
+    CANCEL_PHRASES.some((phrase) => opening.text === phrase || opening.text.startsWith(`${phrase} `));
+  return { hypothetical, negated, thirdPerson, question, reportsAction, plan, retracts, reasons, clauses };
 }

@@ -648,6 +648,28 @@ describe("training messages the skill and the guard must read the same way", () 
   });
 });
 
+describe("tools that remove an entry", () => {
+  const deleteMeal = { name: "delete_meal", kind: "write" as const, removes: true };
+  it.each(["scratch that, I didn't actually eat it", "never mind that last one", "delete my last meal"])(
+    "allows %j",
+    (message) => {
+      expect(guardToolCall(deleteMeal, message)).toEqual({ allowed: true });
+    },
+  );
+
+  it.each([
+    ["I didn't eat breakfast today", "negated"],
+    ["had a pizza, scratch that", "negated"],
+    ["what if I deleted my lunch?", "hypothetical"],
+  ])("still refuses %j", (message, reason) => {
+    expect(guardToolCall(deleteMeal, message)).toMatchObject({ allowed: false, reason });
+  });
+
+  it("lets the take-back through for the removal only", () => {
+    expect(guardToolCall(logMeal, "scratch that, I didn't actually eat it")).toMatchObject({ allowed: false });
+  });
+});
+
 describe("tools that accept plans", () => {
   const createProtocol = { name: "create_protocol", kind: "write" as const, acceptsPlans: true };
   const logIntake = { name: "log_supplement_intake", kind: "write" as const };

@@ -20,6 +20,8 @@ export interface GuardedTool {
    * people's plans are still refused.
    */
   acceptsPlans?: boolean;
+  /** The write removes an entry: a message that takes back the previous one asks for it. */
+  removes?: boolean;
 }
 
 /**
@@ -33,6 +35,7 @@ export function guardToolCall(tool: GuardedTool, userMessage: string): GuardDeci
   const intent = analyseIntent(userMessage);
   if (intent.reportsAction) return { allowed: true };
   if (tool.acceptsPlans === true && intent.plan) return { allowed: true };
+  if (tool.removes === true && intent.retracts && !intent.thirdPerson && !intent.hypothetical) return { allowed: true };
   const detail = intent.reasons.length > 0 ? ` (${intent.reasons.join("; ")})` : "";
   if (intent.thirdPerson) {
     return {
