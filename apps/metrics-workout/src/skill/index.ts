@@ -259,6 +259,14 @@ function prefaceFor(understanding: Understanding): string {
   return "";
 }
 
+/** The sentences of a report that ask something: "..., also what's my weight trend?" -> "what's my weight trend?". */
+function questionsIn(message: string): string[] {
+  return message
+    .split(/(?<=[.!?])\s+/)
+    .map((sentence) => sentence.replace(/^(?:also|and|plus|oh and|btw)[,\s]+/i, "").trim())
+    .filter((sentence) => sentence.endsWith("?") && WH_QUESTION.test(normaliseForMatching(sentence)));
+}
+
 export const metricsWorkoutSkill: LocalSkill = {
   domain: METRICS_WORKOUT_DOMAIN,
   next({ messages, tools, now }): SkillStep {
@@ -297,7 +305,9 @@ export const metricsWorkoutSkill: LocalSkill = {
     if (understanding.mode === "write") {
       const step = planWrites(messages, lastUser, message, understanding, now);
       if (step !== null && step.type === "tool-calls") {
-        const allowedCalls = step.calls.filter((call) => available.has(call.name));
+        // "benched 100 for a single! also what's my weight trend?": the question is answered too.
+        const asked = questionsIn(message).flatMap((question) => planReads(question, now));
+        const allowedCalls = [...step.calls, ...asked].filter((call) => available.has(call.name));
         if (allowedCalls.length > 0) return { type: "tool-calls", calls: allowedCalls };
       }
     }

@@ -215,6 +215,13 @@ describe("metrics-workout skill: logging", () => {
     ]);
   });
 
+  it("logs a report and reads what the same message asks", () => {
+    const made = calls("deadlifted 180 for a triple! also what's my weight trend?");
+    expect(made.map((call) => call.name)).toEqual(["log_workout", "get_body_metrics"]);
+    // A report without a question reads nothing.
+    expect(calls("deadlifted 180 for a triple!").map((call) => call.name)).toEqual(["log_workout"]);
+  });
+
   it("names unnamed sets from the exercise in an earlier message", () => {
     const made = calls("worked up to a single at 180", [
       { role: "user", content: "deadlift day today" },
