@@ -37,6 +37,13 @@ describe("assignClauses", () => {
     expect(parts.protocol).toContain("creatine");
   });
 
+  it("gives a clause that eats 'it' to where 'it' went, and nothing else that says 'it'", () => {
+    const parts = assignClauses("how many calories in a bagel? had half of it with my vitamin D", ["meal", "protocol"]);
+    expect(parts.meal).toContain("half of it");
+    const fishOil = assignClauses("had a burger, then took my fish oil with it", ["meal", "protocol"]);
+    expect(fishOil.meal).toBe("had a burger");
+  });
+
   it("gives the whole message to a domain no clause is about", () => {
     const message = "benched 80 kg for 3 sets of 5";
     expect(assignClauses(message, ["metrics-workout", "meal"]).meal).toBe(message);

@@ -8,6 +8,9 @@ import type { SpecialistDomain } from "@ensemble/contracts";
 
 /** Below this score a clause is not clearly about a domain. */
 const CLEAR_SCORE = 0.25;
+/** "had 200g of it", "ate half of that", "drank them": eating or drinking something said before. */
+const CONSUMED_REFERENCE =
+  /\b(?:had|ate|eaten|drank|finished|having|eating)\s+(?:(?:\d+(?:[.,]\d+)?\s*[a-z]*|some|half|most|all|a bit|a bowl|a cup|a glass|a slice|a piece)\s+of\s+)?(?:it|that|them|those)\b/i;
 
 export function assignClauses(message: string, domains: SpecialistDomain[]): Record<SpecialistDomain, string> {
   const owned = new Map<SpecialistDomain, string[]>(domains.map((domain) => [domain, []]));
@@ -16,7 +19,10 @@ export function assignClauses(message: string, domains: SpecialistDomain[]): Rec
   for (const clause of splitClauses(message)) {
     const scores = classifyMessage(clause).scores;
     const clear = domains.filter((domain) => (scores[domain] ?? 0) >= CLEAR_SCORE);
-    const targets = clear.length > 0 ? clear : previous;
+    // "how much protein is in greek yogurt? I just had 200g of it with my creatine": a clause that
+    // says the user ate or drank "it" also belongs where the thing it refers to went.
+    const consumedBefore = CONSUMED_REFERENCE.test(clause) ? previous : [];
+    const targets = clear.length > 0 ? [...new Set([...clear, ...consumedBefore])] : previous;
     if (targets.length === 0) {
       unassigned.push(clause);
       continue;
