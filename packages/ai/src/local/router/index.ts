@@ -68,8 +68,16 @@ const QUANTIFIED_ACTIVITY =
   /\b\d+(?:[.,]\d+)?\s*(?:k|km|kms|mi|miles?|m|min|mins|minutes?|hours?|hrs?|h)\s+(?:easy\s+|long\s+|hard\s+|slow\s+|fast\s+)?(?:run|jog|ride|bike ride|cycle|swim|walk|row|hike|spin class|spin|session|class|workout|game|match)\b|\b(?:ran|jogged|cycled|biked|rode|swam|rowed|walked|hiked)\s+(?:for\s+)?(?:about\s+)?\d|\b(?:my|a|the)\s+\d+(?:[.,]\d+)?\s*(?:k|km|mi|miles?)\b(?!\s*(?:cal|cals|calories?|kcal|steps?|budget|deficit|surplus))/i;
 
 function withActivity(result: RouterResult, text: string): RouterResult {
-  if (result.domain === "general" || result.domains.includes("metrics-workout")) return result;
-  return QUANTIFIED_ACTIVITY.test(text) ? { ...result, domains: [...result.domains, "metrics-workout"] } : result;
+  const activity = QUANTIFIED_ACTIVITY.exec(text);
+  if (result.domain === "general" || activity === null) return result;
+  // What the message says besides the activity keeps its own domain: in "protein shake after a 40
+  // minute run" the run can outweigh the shake for the classifier.
+  const rest = `${text.slice(0, activity.index)} ${text.slice(activity.index + activity[0].length)}`;
+  const besides = classify(rest);
+  const added = new Set<SpecialistDomain>(["metrics-workout"]);
+  if (besides.domain !== "general" && besides.confidence >= CLAUSE_CONFIDENCE) added.add(besides.domain);
+  const domains = [...result.domains, ...[...added].filter((domain) => !result.domains.includes(domain))];
+  return domains.length === result.domains.length ? result : { ...result, domains };
 }
 
 /** How sure the classifier must be of a clause on its own before its domain joins the others. */
