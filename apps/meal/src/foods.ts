@@ -235,6 +235,9 @@ const MEAT_AND_FISH_GROUPS = new Set([
 /** Foods named in the plural whose one serving is many pieces. */
 const SERVED_AS_PLURAL = /\b(?:fries|chips|crisps|nachos|noodles|wedges|tots|onion rings|curly fries)$/;
 
+/** Groups whose foods come by the handful or the packet: nuts, crisps, sweets. */
+const SNACK_GROUPS = new Set(["Nut and Seed Products", "Snacks", "Sweets"]);
+
 /** A usual cooked portion of meat or fish, about 5 oz: between the 3 oz of a serving label and a restaurant plate. */
 const PORTION_OF_MEAT_GRAMS = 150;
 
@@ -257,7 +260,7 @@ function describeAmount(quantity: number, unit: string): string {
  */
 function usualPortion(unit: string, food: FoodRecord): { quantity: number; unit: string } | null {
   const name = food.name.toLowerCase();
-  const isSnack = food.group === "Nut and Seed Products" || food.group === "Snacks" || food.group === "Sweets";
+  const isSnack = SNACK_GROUPS.has(food.group);
   const isPowder = /\bpowder\b/.test(name);
   switch (unit) {
     case "handful":
@@ -269,6 +272,9 @@ function usualPortion(unit: string, food: FoodRecord): { quantity: number; unit:
     case "plate":
       return { quantity: 2, unit: "cup" };
     case "bowl":
+      // A bowl of a soup USDA lists only dry (ramen) is one packet made up, not a bowl of dry noodles.
+      if (food.group === "Soups, Sauces, and Gravies" && /\bdry\b/.test(name))
+        return packageMeasure(food) ?? { quantity: 1, unit: "serving" };
       // A bowl of cereal, ice cream or fruit is about a cup; of soup, pasta or salad, more.
       return {
         quantity: ["Breakfast Cereals", "Sweets", "Fruits and Fruit Juices", "Snacks"].includes(food.group) ? 1 : 1.5,
@@ -281,14 +287,10 @@ function usualPortion(unit: string, food: FoodRecord): { quantity: number; unit:
         : { quantity: 1, unit: "container" };
     case "packet":
     case "bag":
-    case "box": {
-      // "The whole packet": the food's package measure when USDA gives one. A packet of crisps or
-      // sweets is a single-serve one (about an ounce), not the family bag USDA measures.
-      const whole = packageMeasure(food);
-      if (isSnack && unit !== "box" && (whole === null || whole.quantity > SINGLE_SERVE_SNACK_GRAMS * 2))
-        return { quantity: SINGLE_SERVE_SNACK_GRAMS, unit: "g" };
-      return whole;
-    }
+    case "box":
+      // "The whole packet": the food's package measure (packets and bags of snacks are handled
+      // before this, in singleServePacket).
+      return packageMeasure(food);
     case "dollop":
       return { quantity: 1, unit: "tbsp" };
     case "splash":
@@ -321,6 +323,19 @@ function usualPortion(unit: string, food: FoodRecord): { quantity: number; unit:
 /** A single-serve packet of crisps, nuts or sweets: about an ounce. */
 const SINGLE_SERVE_SNACK_GRAMS = 28;
 
+/**
+ * A packet or bag of crisps, nuts or sweets is a single-serve one (about an ounce), not the family
+ * bag USDA measures; a bag of popcorn is a microwave bag (about 3 oz). Null for other foods and
+ * units, and for snacks whose own package is already single-serve.
+ */
+function singleServePacket(food: FoodRecord, unit: string): { quantity: number; unit: string } | null {
+  if (unit !== "packet" && unit !== "bag") return null;
+  const whole = packageMeasure(food);
+  if (/\bpopcorn\b/i.test(food.name)) return whole ?? { quantity: 85, unit: "g" };
+  if (!SNACK_GROUPS.has(food.group) || (whole !== null && whole.quantity <= SINGLE_SERVE_SNACK_GRAMS * 2)) return null;
+  return { quantity: SINGLE_SERVE_SNACK_GRAMS, unit: "g" };
+}
+
 /** One package of the food in grams, from its USDA measures ("package (3 oz)"), or null. */
 function packageMeasure(food: FoodRecord): { quantity: number; unit: string } | null {
   const measure = food.measures.find((candidate) => /^(?:1\s+)?(?:package|packet|pkg|bag|box)\b/i.test(candidate.name));
@@ -333,6 +348,13 @@ async function portionGrams(
   quantity: number,
   unit: string,
 ): Promise<Result<Portion>> {
+  // "A bag of chips" is a single-serve bag even where USDA's only bag is the 8 oz family one.
+  const snack = singleServePacket(food, unit);
+  if (snack !== null) {
+    const inner = await portionGrams(source, food, quantity * snack.quantity, snack.unit);
+    if (!inner.ok) return inner;
+    return success({ ...inner.value, description: `${describeAmount(quantity, unit)} ≈ ${inner.value.description}` });
+  }
   const massGrams = toGrams(quantity, unit);
   if (massGrams !== null) {
     const canonical = normaliseUnit(unit) ?? unit;
@@ -516,7 +538,15 @@ export async function resolveItem(source: FoodSource, item: ItemRequest): Promis
     food = found.value;
   }
 
-  const drink = unit === COUNT_UNIT ? drinkServing(food) : sizedDrink(food, unit);
+  // "a grande caramel latte": a cup size inside the name is the drink's size.
+  const sizeInName =
+    unit === COUNT_UNIT ? Object.keys(CUP_SIZES).find((size) => query.split(/\s+/).includes(size)) : undefined;
+  const drink =
+    unit !== COUNT_UNIT
+      ? sizedDrink(food, unit)
+      : sizeInName !== undefined
+        ? (sizedDrink(food, sizeInName) ?? drinkServing(food))
+        : drinkServing(food);
   const one = unit === COUNT_UNIT ? portionOfOne(query) : undefined;
   if (one !== undefined) {
     quantity *= one.quantity;

@@ -12,9 +12,11 @@ const LOGGED_AS: Record<string, string | { query: string; each: Each }> = {
   "filter coffee": "coffee brewed from grounds",
   americano: "coffee brewed from grounds",
   espresso: "coffee brewed espresso",
-  tea: "tea brewed",
+  // "Tea brewed" ranks chamomile first; tea with no name is black tea.
+  tea: "tea black brewed prepared with tap water",
+  "iced tea": "tea black brewed prepared with tap water",
   "black tea": "tea black brewed",
-  "cup of tea": "tea brewed",
+  "cup of tea": "tea black brewed prepared with tap water",
   "green tea": "tea green brewed",
   beer: "beer regular",
   beers: "beer regular",
@@ -70,6 +72,9 @@ const LOGGED_AS: Record<string, string | { query: string; each: Each }> = {
   crumpet: "english muffins plain enriched",
   crisps: "snacks potato chips plain salted",
   "packet of crisps": "snacks potato chips plain salted",
+  // USDA's chips are counted one chip at a time; "chips" with no amount is a small bag of them.
+  chips: { query: "snacks potato chips plain salted", each: { quantity: 28, unit: "g" } },
+  "potato chips": { query: "snacks potato chips plain salted", each: { quantity: 28, unit: "g" } },
   doritos: "snacks tortilla chips nacho cheese",
   "oat milk": "soymilk original unfortified",
   "almond milk": "soymilk original unfortified",
@@ -110,6 +115,12 @@ const LOGGED_AS: Record<string, string | { query: string; each: Each }> = {
   "chicken parm": { query: "chicken breast meat and skin cooked fried batter", each: CHICKEN_PARMIGIANA },
   "chicken parmesan": { query: "chicken breast meat and skin cooked fried batter", each: CHICKEN_PARMIGIANA },
   "chicken parmigiana": { query: "chicken breast meat and skin cooked fried batter", each: CHICKEN_PARMIGIANA },
+  // A chip-shop fish is a large battered fillet, about 200 g.
+  "battered fish": { query: "entrees fish fillet battered or breaded and fried", each: { quantity: 200, unit: "g" } },
+  // SR24 has no turkey sandwich; a deli ham and cheese sandwich is the nearest in size and macros.
+  "turkey sandwich": "fast foods ham and cheese sandwich",
+  "turkey club sandwich": "fast foods grilled chicken bacon and tomato club sandwich",
+  "turkey club": "fast foods grilled chicken bacon and tomato club sandwich",
   "ben & jerrys": "ice creams vanilla rich",
   "ben & jerry's": "ice creams vanilla rich",
   "ben and jerrys": "ice creams vanilla rich",
@@ -145,6 +156,8 @@ function dishQuery(name: string): string | undefined {
     return `${protein ?? "chicken"} cooked roasted`;
   }
   if (/\bwraps?$/.test(key)) return `${key.replace(/\bwraps?$/, "").trim() || "chicken"} sandwich`;
+  // "a grande caramel latte", "oat milk flat white": the milk of a coffee drink, whatever its brand or syrup.
+  if (/\b(?:latte|cappuccino|flat white|macchiato|mocha|cortado)s?$/.test(key)) return "milk reduced fat 2%";
   // "tacos al pastor", "fish tacos": a soft taco as served; otherwise "taco salad" or taco sauce wins.
   if (/^tacos?\b|\btacos?$/.test(key)) return `fast foods taco with ${protein === "chicken" ? "chicken" : "beef"} soft`;
   return undefined;

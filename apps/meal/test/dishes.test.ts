@@ -92,6 +92,23 @@ describe("portion words said after the food", () => {
     expect((await resolved("a pint")).foodName).toMatch(/beer, regular/);
   });
 
+  it("weighs a bag of chips as single-serve, a bag of popcorn as a microwave bag, a bowl of ramen as one packet", async () => {
+    expect((await resolved("chips", 1, "bag")).grams).toBe(28);
+    expect((await resolved("chips")).grams).toBe(28);
+    const popcorn = await resolved("popcorn", 0.5, "bag");
+    expect(popcorn.grams).toBeGreaterThan(35);
+    expect(popcorn.grams).toBeLessThan(60);
+    const ramen = await resolved("ramen", 1, "bowl");
+    expect(ramen.macros.energyKcal).toBeLessThan(600);
+  });
+
+  it("logs a coffee-shop drink as its milk, in the size its name gives", async () => {
+    const grande = await resolved("starbucks grande caramel latte");
+    expect(grande.foodName).toMatch(/^Milk/);
+    expect(grande.grams).toBeGreaterThan(450);
+    expect((await resolved("tea")).foodName).toMatch(/^Tea, black/);
+  });
+
   it("weighs a tub of ice cream as a pint", async () => {
     const tub = await resolved("a whole tub of ben & jerrys", 1, "tub");
     expect(tub.foodName).toMatch(/^Ice creams/);

@@ -74,6 +74,8 @@ const LEAD_INS: RegExp[] = [
   // "so much pizza", "loads of chips", "way too many cookies": how it felt, not how much.
   /^(?:(?:way\s+)?(?:so|too)\s+(?:much|many)|a\s+lot\s+of|lots\s+of|loads\s+of|tons\s+of|a\s+ton\s+of|a\s+bunch\s+of|heaps\s+of|a\s+load\s+of)\s+(?:of\s+)?/,
   /^(?:pre|post)[- ]?(?:workout|gym|training|run)(?:\s+(?:meal|snack|shake|drink|fuel))?\s*[:,-]\s*(?=\S)/,
+  // "a side of fries": the fries.
+  /^(?:a\s+)?side\s+(?:order\s+)?of\s+/,
   // "after my 5k run i had ...", "before the gym, ate ...": when, not what.
   new RegExp(
     `^(?:after|before|following)\\s+(?:my|the|a|an|this morning'?s?|today'?s?)\\s+[^,]{1,40}?,?\\s+(?=(?:(?:i|we)\\s+(?:just\\s+)?)?${EAT_VERBS}\\b)`,
@@ -84,6 +86,8 @@ const LEAD_INS: RegExp[] = [
 const TAIL_NOISE: RegExp[] = [
   /\s*\b(?:to|in|into|on)\s+(?:(?:my|the|today'?s?)\s+)?(?:food\s+)?(?:log|diary|journal|tracker|breakfast|lunch|dinner|snacks?|meals?|day|list|entries)\b.*$/,
   /\s+(?:in|with|mixed with|and)\s+(?:some\s+)?water$/,
+  // "popcorn watching a movie", "crisps while gaming": what was going on, not what was eaten.
+  /\s+(?:while|whilst|watching)\b.*$/,
   /\s*\b(?:lol|haha|hahaha|lmao|oops|yum|yummy|:\)|:d)\s*$/,
   /\s+(?:after|before|during)\s+(?:my|the|a|work|school|class|training|practice|church|lifting|working out|exercising|running|gym)\b.*$/,
   /\s+at\s+(?:the|a|my|work|home|school|lunchtime)\b.*$/,
@@ -370,6 +374,8 @@ export function extractItems(text: string, referent?: string): ItemArguments[] {
         .replace(/\bbut\b/g, ",")
         // "pizza like 4 slices": the "like" of a rough amount.
         .replace(/\b(?:like|about|around|roughly)\s+(?=\d|(?:a|an|one|two|three|four|five|six|half)\s)/g, "")
+        // "1 scoop whey in 250ml almond milk": the drink it was mixed into is a food of its own.
+        .replace(/\s+in\s+(?=(?:\d+(?:\.\d+)?\s*(?:ml|l|oz|fl oz|cups?)|a (?:glass|cup|mug) of)\s)/g, ", ")
         // "beans on toast", "2 eggs on sourdough toast": the topping and the bread are two foods.
         .split(",")
         .map(withBreadApart)

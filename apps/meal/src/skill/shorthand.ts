@@ -148,6 +148,9 @@ const PHRASES: [RegExp, string][] = [
   [/\bfor (?:my |our )?tea(?=\s*$|\s*[,.!?;]|\s+(?:today|yesterday|tonight|last night|and|then)\b)/g, "for dinner"],
   [/\bpb ?& ?j\b|\bpbj\b/g, "peanut butter and jelly sandwich"],
   [/\bspag bol\b/g, "spaghetti bolognese"],
+  // "steak and chips", "fish & chips": British chips are fries, and a chippy's fish is battered.
+  [/\bfish (?:and|&|n) chips\b/g, "battered fish and fries"],
+  [/\b(steak|egg|eggs|pie|sausage|sausages|burger|chicken|scampi) (?:and|&|n) chips\b/g, "$1 and fries"],
   [/\blast nite\b/g, "last night"],
   [/\bthis am\b/g, "this morning"],
   // "the pizza from yesterday": the day, which the date reader knows without "from".
