@@ -10,6 +10,7 @@ describe("generalAnswer", () => {
     ["how many calories should I eat to lose weight?", /Mifflin-St Jeor/],
     ["how fast should I lose weight?", /deficit/],
     ["thanks coach", /welcome/],
+    ["how many rest days do I need per week?", /rest days a week/],
   ])("%j", (message, answer) => {
     expect(generalAnswer(message)).toMatch(answer);
   });

@@ -142,6 +142,12 @@ const TOPICS: Topic[] = [
       "Meal timing matters far less than total calories and protein. Intermittent fasting helps some people eat less, but it is not better than a regular diet at the same calories. Eat on a schedule you can keep, with protein at each meal and something before or after training.",
   },
   {
+    pattern:
+      /\b(rest days?|days? off|recovery days?|overtrain\w*|train every day|how often should i (?:train|work out|lift))\b/,
+    answer:
+      "Most people do best with 1-3 rest days a week: train each muscle hard 2-3 times a week and leave about 48 hours before hitting it hard again. Easy walks, mobility or light cardio on rest days help recovery. Signs you need more rest: performance stalling for weeks, poor sleep, low mood or aches that don't fade.",
+  },
+  {
     pattern: /\b(sleep|insomnia|tired|rest)\b/,
     answer:
       "Aim for 7-9 hours of sleep on a regular schedule: same bedtime and wake time, a dark cool room, and no caffeine in the 8 hours before bed. Sleep is when you recover from training, and short sleep raises appetite the next day.",

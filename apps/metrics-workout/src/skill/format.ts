@@ -45,8 +45,12 @@ export function formatPeriod(from: string, to: string, today: string): string {
   if (from === to) return formatDay(from, today);
   const start = new Date(`${from}T00:00:00Z`);
   const end = new Date(`${to}T00:00:00Z`);
-  const sameMonth = start.getUTCMonth() === end.getUTCMonth() && start.getUTCFullYear() === end.getUTCFullYear();
+  const sameYear = start.getUTCFullYear() === end.getUTCFullYear();
+  const sameMonth = sameYear && start.getUTCMonth() === end.getUTCMonth();
   const endLabel = `${end.getUTCDate()} ${MONTHS[end.getUTCMonth()]}`;
+  // "1 Dec - 28 Nov" reads backwards: a period across years names them.
+  if (!sameYear)
+    return `${start.getUTCDate()} ${MONTHS[start.getUTCMonth()]} ${start.getUTCFullYear()} - ${endLabel} ${end.getUTCFullYear()}`;
   return sameMonth
     ? `${start.getUTCDate()}-${endLabel}`
     : `${start.getUTCDate()} ${MONTHS[start.getUTCMonth()]} - ${endLabel}`;

@@ -26,6 +26,7 @@ function plannedTools(message: string): string[] {
 // [message, the tool it must lead to, or "none" for no write]
 const CASES: [string, string][] = [
   ["Just took my creatine", "log_supplement_intake"],
+  ["creatine after my 6am session", "log_supplement_intake"],
   ["had my fish oil with dinner", "log_supplement_intake"],
   ["omega 3 done", "log_supplement_intake"],
   ["vitamin d taken", "log_supplement_intake"],
