@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { generalAnswer } from "./general-skill.ts";
+import { generalAnswer, generalSkill, targetsLine } from "./general-skill.ts";
 
 describe("generalAnswer", () => {
   it.each([
@@ -13,6 +13,20 @@ describe("generalAnswer", () => {
     ["how many rest days do I need per week?", /rest days a week/],
   ])("%j", (message, answer) => {
     expect(generalAnswer(message)).toMatch(answer);
+  });
+
+  it("tells the user their own targets when the profile has them, and how to get them when not", () => {
+    const targets = targetsLine({ energyKcal: 2517.4, proteinG: 151, carbohydrateG: 321, fatG: 70 });
+    const step = generalSkill.next({
+      messages: [
+        { role: "system", content: `You are a coach.${targets}` },
+        { role: "user", content: "what are my targets?" },
+      ],
+      tools: [],
+      now: new Date(),
+    });
+    expect(step).toMatchObject({ type: "answer", text: expect.stringMatching(/2517 kcal, 151 g protein/) });
+    expect(generalAnswer("what are my macros?")).toMatch(/don't have targets yet/);
   });
 
   it("says what it can do when it has no answer, instead of guessing", () => {

@@ -2,6 +2,7 @@
 // instructions smuggled into a message, and short evidence-based coaching on common topics. It
 // calls no tools: general answers never read or write anyone's data.
 import type { LocalSkill } from "@ensemble/ai/local";
+import type { Targets } from "@ensemble/contracts";
 
 interface Topic {
   pattern: RegExp;
@@ -182,8 +183,23 @@ const TOPICS: Topic[] = [
 const FALLBACK =
   "I'm your nutrition and training coach. I didn't find something to log or look up in that message. " + CAPABILITIES;
 
-export function generalAnswer(message: string): string {
+/** "What are my targets?", "what's my calorie goal": the user's own targets, when the profile has them. */
+const OWN_TARGETS =
+  /\b(?:what(?:'s| is| are)|show|tell me|remind me of)\s+(?:me\s+)?my\s+(?:daily\s+)?(?:targets?|goals?|macros?|calorie (?:target|goal|budget)s?|calories)\b|\bmy (?:daily )?(?:targets|macros)\??$/;
+
+/** The line the general answer's system prompt carries when the user has targets (read back by the local skill). */
+export function targetsLine(targets: Targets | undefined): string {
+  if (targets === undefined) return "";
+  return `\nThe user's daily targets: ${Math.round(targets.energyKcal)} kcal, ${Math.round(targets.proteinG)} g protein, ${Math.round(targets.carbohydrateG)} g carbohydrate and ${Math.round(targets.fatG)} g fat.`;
+}
+
+export function generalAnswer(message: string, targets?: string): string {
   const lower = message.toLowerCase().trim();
+  if (OWN_TARGETS.test(lower)) {
+    return targets === undefined
+      ? "You don't have targets yet. Tell me your sex, age, height, weight, activity level and goal, and I'll calculate your daily calories and macros."
+      : `Your ${targets}. They come from your profile (Mifflin-St Jeor times your activity level, adjusted for your goal); the Today view shows them against what you've eaten.`;
+  }
   return TOPICS.find((topic) => topic.pattern.test(lower))?.answer ?? FALLBACK;
 }
 
@@ -192,6 +208,10 @@ export const generalSkill: LocalSkill = {
   next({ messages }) {
     const lastUser = messages.toReversed().find((message) => message.role === "user");
     const text = typeof lastUser?.content === "string" ? lastUser.content : "";
-    return { type: "answer", text: generalAnswer(text) };
+    const system = messages.find((message) => message.role === "system");
+    const targets = /The user's (daily targets: [^\n]+?)\.?$/m.exec(
+      typeof system?.content === "string" ? system.content : "",
+    )?.[1];
+    return { type: "answer", text: generalAnswer(text, targets) };
   },
 };

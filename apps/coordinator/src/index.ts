@@ -22,7 +22,7 @@ import {
 import { WorkerEntrypoint } from "cloudflare:workers";
 import { z } from "zod";
 import type { Bindings } from "./env.ts";
-import { generalSkill } from "./general-skill.ts";
+import { generalSkill, targetsLine } from "./general-skill.ts";
 import { assignClauses } from "./split-message.ts";
 
 const DEFAULT_BRANCH_TIMEOUT_MS = 15_000;
@@ -149,7 +149,7 @@ export default class CoordinatorWorker extends WorkerEntrypoint<Bindings> implem
       const response = await client.chat("synthesis", {
         domain: "general",
         messages: [
-          { role: "system", content: GENERAL_PROMPT },
+          { role: "system", content: GENERAL_PROMPT + targetsLine(request.targets) },
           ...request.history.map((turn) => ({ role: turn.role, content: turn.content })),
           { role: "user", content: request.message },
         ],
