@@ -115,6 +115,8 @@ const LOGGED_AS: Record<string, string | { query: string; each: Each }> = {
   "chicken parm": { query: "chicken breast meat and skin cooked fried batter", each: CHICKEN_PARMIGIANA },
   "chicken parmesan": { query: "chicken breast meat and skin cooked fried batter", each: CHICKEN_PARMIGIANA },
   "chicken parmigiana": { query: "chicken breast meat and skin cooked fried batter", each: CHICKEN_PARMIGIANA },
+  // "Tuna salad" is the salad (mayonnaise-dressed tuna), not the submarine sandwich of it.
+  "tuna salad": "fish tuna salad",
   // A chip-shop fish is a large battered fillet, about 200 g.
   "battered fish": { query: "entrees fish fillet battered or breaded and fried", each: { quantity: 200, unit: "g" } },
   // SR24 has no turkey sandwich; a deli ham and cheese sandwich is the nearest in size and macros.

@@ -167,6 +167,21 @@ describe("follow-ups", () => {
     expect(foods(callsOf("fine, I had one", ["what if I had a donut?"]))).toEqual(["a donut"]);
   });
 
+  it("adds an 'and ...' to the meal just logged, not to a new one now", () => {
+    const [added] = callsOf("and a diet coke", ["had a tuna salad for lunch"]);
+    expect(added?.arguments).toEqual({ items: [{ food: "a diet coke" }], mealType: "lunch" });
+    // Named meals keep their own: "and a biscuit for a snack" is a snack.
+    const [snack] = callsOf("and a biscuit as a snack", ["had a tuna salad for lunch"]);
+    expect(snack?.arguments.mealType).toBe("snack");
+  });
+
+  it("reads 'what about protein?' as the day's protein, and 'what about avocado?' as the food", () => {
+    expect(callsOf("what about protein?", ["had a tuna salad for lunch"])).toEqual([
+      { name: "get_daily_totals", arguments: { date: "2026-11-20" } },
+    ]);
+    expect(callsOf("what about avocado?").map((call) => call.name)).toEqual(["search_foods"]);
+  });
+
   it("undoes the last log when the next message calls it off", () => {
     expect(callsOf("scratch that, I didn't actually eat it", ["had a chocolate bar"])).toEqual([
       { name: "delete_meal", arguments: { last: true } },

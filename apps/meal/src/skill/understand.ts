@@ -445,6 +445,29 @@ function earlierMeal(history: Conversation["history"], now: Date): MealArguments
   return null;
 }
 
+/**
+ * "had a tuna salad for lunch", then "and a diet coke": an addition that names no meal or time of
+ * its own belongs to the meal just logged, not to a new one at the current time.
+ */
+function withEarlierMeal(
+  meals: MealArguments[],
+  text: string,
+  history: Conversation["history"],
+  now: Date,
+): MealArguments[] {
+  const [only] = meals;
+  if (meals.length !== 1 || only === undefined || !/^(?:and|also|plus|oh and|oh,? and|with)\b/.test(text.trim()))
+    return meals;
+  if (only.mealType !== undefined || only.time !== undefined || only.date !== undefined) return meals;
+  const earlier = earlierMeal(history, now);
+  if (earlier === null) return meals;
+  const when: Partial<MealArguments> = {};
+  if (earlier.mealType !== undefined) when.mealType = earlier.mealType;
+  if (earlier.date !== undefined) when.date = earlier.date;
+  if (earlier.time !== undefined) when.time = earlier.time;
+  return [{ ...only, ...when }];
+}
+
 const CANCEL_PREVIOUS =
   /^(?:(?:oh|oops|sorry|wait|no|nope|ugh|actually)[\s,!.]+)*(?:scratch that|never mind|nevermind|ignore that|forget that|forget it|undo that|undo|cancel that|take that back|my bad)\b|\bi (?:didn't|did not|never) (?:actually |really )?(?:eat|have|drink) (?:it|that|them|those)\b/;
 
@@ -541,6 +564,12 @@ export function understand(conversation: Conversation): Purpose {
     };
   }
 
+  // "what about protein?" after a log or a total: the day's protein, not the food called protein.
+  if (new RegExp(`^(?:and |so |ok |okay )?(?:what|how) about (?:my )?${NUTRIENT}\\??$`).test(text.trim())) {
+    const nutrient = nutrientIn(text);
+    return { kind: "totals", date: isoToday(now), ...(nutrient ? { nutrient } : {}) };
+  }
+
   const split = splitAsks(text);
   // "calories in 100 g of rice", "macros for 6 oz salmon": questions with no question word.
   const isLookup = (statement: string) => lookupTarget(statement) !== null || comparisonTargets(statement) !== null;
@@ -600,7 +629,8 @@ export function understand(conversation: Conversation): Purpose {
   if (statementsReport && writesAllowed) {
     const referent = lookups[0] ?? foodOfEarlierTurn(conversation.history);
     const meals = extractMeals(statementText, now, referent ?? undefined);
-    if (meals.length > 0) return logPurpose(meals, lookups.slice(0, 3).map(searchFor));
+    if (meals.length > 0)
+      return logPurpose(withEarlierMeal(meals, text, conversation.history, now), lookups.slice(0, 3).map(searchFor));
     // "ok log that, I had one for lunch": the food is the one talked about just before.
     if (referent !== null && LOG_REFERENCE.test(statementText)) {
       const fields = whenOf(statementText, now);
