@@ -259,6 +259,21 @@ function prefaceFor(understanding: Understanding): string {
   return "";
 }
 
+/** "and deadlift?" after "what's my squat PR?": the records of the exercise it names. */
+function sameQuestionAbout(
+  messages: ChatMessage[],
+  lastUser: number,
+  message: string,
+  now: Date,
+): { name: string; arguments: Record<string, unknown> } | null {
+  if (!/^\s*(?:and|what about|how about)\b/i.test(message)) return null;
+  const previous = messages.slice(0, lastUser).findLast((candidate) => candidate.role === "user");
+  if (previous === undefined) return null;
+  const askedRecords = planReads(messageText(previous), now).some((call) => call.name === "get_personal_records");
+  const exercise = findExerciseMentions(message).find((mention) => !mention.exercise.generic)?.exercise.name;
+  return askedRecords && exercise !== undefined ? { name: "get_personal_records", arguments: { exercise } } : null;
+}
+
 /** The sentences of a report that ask something: "..., also what's my weight trend?" -> "what's my weight trend?". */
 function questionsIn(message: string): string[] {
   return message
@@ -312,6 +327,9 @@ export const metricsWorkoutSkill: LocalSkill = {
       }
     }
 
+    // "what's my squat PR?" then "and deadlift?": the same question about another exercise.
+    const followUp = sameQuestionAbout(messages, lastUser, message, now);
+    if (followUp !== null && available.has(followUp.name)) return { type: "tool-calls", calls: [followUp] };
     const reads =
       understanding.mode === "someone-else" ? [] : planReads(message, now).filter((call) => available.has(call.name));
     if (understanding.mode === "plan") {

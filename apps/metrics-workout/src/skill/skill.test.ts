@@ -222,6 +222,14 @@ describe("metrics-workout skill: logging", () => {
     expect(calls("deadlifted 180 for a triple!").map((call) => call.name)).toEqual(["log_workout"]);
   });
 
+  it("asks the records question again for the exercise a follow-up names", () => {
+    const made = calls("and deadlift?", [
+      { role: "user", content: "what's my squat PR?" },
+      { role: "assistant", content: "Your record: squat 100 kg x 5." },
+    ]);
+    expect(made).toEqual([{ name: "get_personal_records", arguments: { exercise: "deadlift" } }]);
+  });
+
   it("names unnamed sets from the exercise in an earlier message", () => {
     const made = calls("worked up to a single at 180", [
       { role: "user", content: "deadlift day today" },
