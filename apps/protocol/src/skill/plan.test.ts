@@ -23,6 +23,11 @@ function plannedTools(message: string): string[] {
   return [...plan.calls.map((call) => call.name), ...(plan.logAll === undefined ? [] : ["log_supplement_intake"])];
 }
 
+/** The plan for a message, after earlier user messages, with every tool offered. */
+function planFor(text: string, earlierUserMessages: string[] = []) {
+  return planMessage({ text, earlierUserMessages, now: NOW, tools: TOOLS });
+}
+
 // [message, the tool it must lead to, or "none" for no write]
 const CASES: [string, string][] = [
   ["Just took my creatine", "log_supplement_intake"],
@@ -300,27 +305,17 @@ describe("planMessage", () => {
   });
 
   it("asks instead of guessing when a change names no new dose or schedule", () => {
-    const plan = planMessage({ text: "change my creatine", earlierUserMessages: [], now: NOW, tools: TOOLS });
+    const plan = planFor("change my creatine");
     expect(plan).toMatchObject({ kind: "answer" });
   });
 
   it("gives each new item its own schedule, and the message's to items without one", () => {
-    const own = planMessage({
-      text: "I take 5g creatine every morning and fish oil twice a day with meals",
-      earlierUserMessages: [],
-      now: NOW,
-      tools: TOOLS,
-    });
+    const own = planFor("I take 5g creatine every morning and fish oil twice a day with meals");
     expect(own.kind === "calls" ? own.calls.map((call) => call.arguments) : own).toEqual([
       { name: "creatine", dose: 5, unit: "g", timeOfDay: ["morning"] },
       { name: "fish oil", timesPerDay: 2, withMeals: true },
     ]);
-    const shared = planMessage({
-      text: "creatine and fish oil every morning",
-      earlierUserMessages: [],
-      now: NOW,
-      tools: TOOLS,
-    });
+    const shared = planFor("creatine and fish oil every morning");
     expect(shared.kind === "calls" ? shared.calls.map((call) => call.arguments.timeOfDay) : shared).toEqual([
       ["morning"],
       ["morning"],
@@ -328,12 +323,7 @@ describe("planMessage", () => {
   });
 
   it("sets up the supplement of the previous message for 'I take it every morning'", () => {
-    const plan = planMessage({
-      text: "I take it every morning, 5g",
-      earlierUserMessages: ["took my creatine"],
-      now: NOW,
-      tools: TOOLS,
-    });
+    const plan = planFor("I take it every morning, 5g", ["took my creatine"]);
     expect(plan).toMatchObject({
       kind: "calls",
       calls: [{ name: "create_protocol", arguments: { name: "creatine", dose: 5, unit: "g", timeOfDay: ["morning"] } }],
@@ -341,12 +331,7 @@ describe("planMessage", () => {
   });
 
   it("uses the supplements of the previous message for 'took them'", () => {
-    const plan = planMessage({
-      text: "took them both",
-      earlierUserMessages: ["should I take vitamin D with fish oil?"],
-      now: NOW,
-      tools: TOOLS,
-    });
+    const plan = planFor("took them both", ["should I take vitamin D with fish oil?"]);
     expect(plan).toMatchObject({
       kind: "calls",
       calls: [{ name: "log_supplement_intake", arguments: { items: [{ name: "vitamin D" }, { name: "fish oil" }] } }],
@@ -364,12 +349,7 @@ describe("planMessage", () => {
   });
 
   it("never writes for a supplement named in a denied clause", () => {
-    const plan = planMessage({
-      text: "took my creatine but forgot my fish oil",
-      earlierUserMessages: [],
-      now: NOW,
-      tools: TOOLS,
-    });
+    const plan = planFor("took my creatine but forgot my fish oil");
     expect(plan).toMatchObject({
       kind: "calls",
       calls: [{ name: "log_supplement_intake", arguments: { items: [{ name: "creatine" }] } }],
@@ -392,9 +372,7 @@ describe("planMessage and the write guard", () => {
   );
 
   it("starts a planned item on the day the plan names", () => {
-    expect(
-      planMessage({ text: "starting creatine tomorrow, 5 g daily", earlierUserMessages: [], now: NOW, tools: TOOLS }),
-    ).toMatchObject({
+    expect(planFor("starting creatine tomorrow, 5 g daily")).toMatchObject({
       kind: "calls",
       calls: [
         {
@@ -404,70 +382,40 @@ describe("planMessage and the write guard", () => {
       ],
     });
     // "since Monday" dates back; "from Monday" looks ahead (NOW is a Wednesday).
-    const since = planMessage({
-      text: "I've been taking zinc since Monday, 15mg daily",
-      earlierUserMessages: [],
-      now: NOW,
-      tools: TOOLS,
-    });
-    const from = planMessage({
-      text: "from Monday I'll take zinc 15mg every evening",
-      earlierUserMessages: [],
-      now: NOW,
-      tools: TOOLS,
-    });
+    const since = planFor("I've been taking zinc since Monday, 15mg daily");
+    const from = planFor("from Monday I'll take zinc 15mg every evening");
     expect(since.kind === "calls" ? since.calls[0]?.arguments.startDate : null).toBe("2026-11-16");
     expect(from.kind === "calls" ? from.calls[0]?.arguments.startDate : null).toBe("2026-11-23");
   });
 
   it("pauses until the day a planned pause names", () => {
-    expect(
-      planMessage({ text: "hold off on creatine till next Monday", earlierUserMessages: [], now: NOW, tools: TOOLS }),
-    ).toMatchObject({
+    expect(planFor("hold off on creatine till next Monday")).toMatchObject({
       kind: "calls",
       calls: [{ name: "update_protocol", arguments: { item: "creatine", action: "pause", resumeOn: "2026-11-23" } }],
     });
   });
 
   it("changes an item the user calls theirs with update_protocol", () => {
-    expect(
-      planMessage({
-        text: "I'll take the fish oil three times a day from now on",
-        earlierUserMessages: [],
-        now: NOW,
-        tools: TOOLS,
-      }),
-    ).toMatchObject({
+    expect(planFor("I'll take the fish oil three times a day from now on")).toMatchObject({
       kind: "calls",
       calls: [{ name: "update_protocol", arguments: { item: "fish oil", action: "change", timesPerDay: 3 } }],
     });
   });
 
   it("does not pretend to schedule a change for a later day", () => {
-    const plan = planMessage({
-      text: "bump creatine to 10g starting next week",
-      earlierUserMessages: [],
-      now: NOW,
-      tools: TOOLS,
-    });
+    const plan = planFor("bump creatine to 10g starting next week");
     expect(plan).toMatchObject({ kind: "answer", text: expect.stringContaining("Nov 23") });
   });
 
   it("answers a plan without a dose or schedule by asking for them", () => {
-    expect(
-      planMessage({
-        text: "I plan to take vitamin D over the winter",
-        earlierUserMessages: [],
-        now: NOW,
-        tools: TOOLS,
-      }),
-    ).toMatchObject({ kind: "answer", text: expect.stringMatching(/tell me the dose/) });
+    expect(planFor("I plan to take vitamin D over the winter")).toMatchObject({
+      kind: "answer",
+      text: expect.stringMatching(/tell me the dose/),
+    });
   });
 
   it("logs only the item taken when the other is denied in the same sentence", () => {
-    expect(
-      planMessage({ text: "took my creatine but not the fish oil", earlierUserMessages: [], now: NOW, tools: TOOLS }),
-    ).toMatchObject({
+    expect(planFor("took my creatine but not the fish oil")).toMatchObject({
       kind: "calls",
       calls: [{ name: "log_supplement_intake", arguments: { items: [{ name: "creatine" }] } }],
     });
