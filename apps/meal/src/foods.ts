@@ -538,15 +538,10 @@ export async function resolveItem(source: FoodSource, item: ItemRequest): Promis
     food = found.value;
   }
 
-  // "a grande caramel latte": a cup size inside the name is the drink's size.
-  const sizeInName =
-    unit === COUNT_UNIT ? Object.keys(CUP_SIZES).find((size) => query.split(/\s+/).includes(size)) : undefined;
+  // "a large latte" (the size as the unit) or "a grande caramel latte" (the size inside the name).
+  const size = unit === COUNT_UNIT ? Object.keys(CUP_SIZES).find((word) => query.split(/\s+/).includes(word)) : unit;
   const drink =
-    unit !== COUNT_UNIT
-      ? sizedDrink(food, unit)
-      : sizeInName !== undefined
-        ? (sizedDrink(food, sizeInName) ?? drinkServing(food))
-        : drinkServing(food);
+    (size === undefined ? null : sizedDrink(food, size)) ?? (unit === COUNT_UNIT ? drinkServing(food) : null);
   const one = unit === COUNT_UNIT ? portionOfOne(query) : undefined;
   if (one !== undefined) {
     quantity *= one.quantity;
