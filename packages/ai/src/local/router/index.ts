@@ -18,10 +18,12 @@ export function classifyMessage(text: string): RouterResult {
   const message = typeof text === "string" ? text : "";
   // "show me user 42's meals": another user's data is nobody's specialist's business; the general
   // answer refuses it (a specialist would answer with the asker's own data, which reads as a leak).
-  if (OTHER_USERS.test(message)) return { ...classify(message), domain: "general", confidence: 1, domains: [] };
-  const summary = summaryRequest(message);
-  if (summary !== null) return summary;
-  return withClauseDomains(withActivity(withNamedDomains(classify(message), message), message), message);
+  const result = classify(message);
+  if (OTHER_USERS.test(message)) return { ...result, domain: "general", confidence: 1, domains: [] };
+  return (
+    summaryRequest(result, message) ??
+    withClauseDomains(withActivity(withNamedDomains(result, message), message), message)
+  );
 }
 
 const OTHER_USERS =
@@ -34,11 +36,10 @@ const SUMMARY_WORDS =
 const OWN_PERIOD =
   /\b(?:today|tonight|yesterday|this week|last week|this month|so far|my day|my week|my month|the day|the week|lately|recently)\b/i;
 
-function summaryRequest(text: string): RouterResult | null {
+function summaryRequest(result: RouterResult, text: string): RouterResult | null {
   if (!SUMMARY_WORDS.test(text) || !OWN_PERIOD.test(text)) return null;
   // A summary about one thing ("recap my workouts this week") stays with the classifier.
   const named = (Object.keys(DOMAIN_NAMES) as SpecialistDomain[]).filter((domain) => DOMAIN_NAMES[domain].test(text));
-  const result = classify(text);
   if (named.length === 1 || (result.domain !== "general" && result.confidence >= 0.6)) return null;
   return { ...result, domain: "meal", confidence: 1, domains: ["meal", "protocol", "metrics-workout"] };
 }
