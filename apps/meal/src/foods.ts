@@ -115,8 +115,20 @@ export function chooseFood(query: string, hits: FoodSearchReply["hits"], unit?: 
     const withWhat = /\bwith (?!added\b|salt\b|calcium\b|vitamins?\b|iron\b|sodium\b)([a-z]+)/.exec(name)?.[1];
     if (withWhat !== undefined && !queryWords.has(withWhat)) score -= 0.1;
     if (SPECIAL_FORM.test(name) && !SPECIAL_FORM.test(asked)) score -= 0.1;
-    // "White bread" is not toast.
+    // "White bread" is not toast; "tofu" is not fried tofu.
     if (/\btoasted\b/.test(name) && !/\btoast/.test(asked)) score -= 0.1;
+    if (
+      /\b(?:fried|batter-dipped|battered|breaded)\b/.test(name) &&
+      !/\b(?:fr(?:y|ied|ies)|batter\w*|breaded|crispy|tempura)\b/.test(asked)
+    )
+      score -= 0.1;
+    // Potatoes and sweet potatoes are eaten cooked.
+    if (
+      /^(?:potatoes|sweet potato|yam)\b/.test(name) &&
+      /\b(?:raw|unprepared)\b/.test(name) &&
+      !ASKED_UNCOOKED.test(asked)
+    )
+      score -= 0.35;
     const seasoning = hit.food.group === "Spices and Herbs" || (hit.food.group !== "Beverages" && SEASONING.test(name));
     if (seasoning && !SEASONING.test(asked) && !/\b(?:protein|whey|cocoa)\b/.test(asked)) score -= 0.4;
     // "Grilled salmon" is salmon first: a hit missing a named food word loses to one that has it.
@@ -205,7 +217,10 @@ function countUnitFor(food: FoodRecord, counted: boolean): { unit: string; count
   const words = food.measures.map((measure) => measureWord(measure.name));
   if (!counted) {
     // No number given ("broccoli", "some strawberries", "salmon"): USDA's serving, a usual
-    // portion of meat or fish, a handful of nuts, or a cup of foods served by volume.
+    // portion of meat or fish, a handful of nuts, or a cup of foods served by volume; cheese
+    // added to a dish ("eggs with spinach and feta") is an ounce, not a cup of it.
+    if (/^cheese\b/i.test(food.name) && food.measures.some((measure) => measureWord(measure.name) === "oz"))
+      return { unit: "oz", countable: false };
     if (words.includes("nlea")) return { unit: "serving", countable: false };
     if (MEAT_AND_FISH_GROUPS.has(food.group)) return { unit: "portion-of-meat", countable: false };
     if (food.group === "Nut and Seed Products") return { unit: "handful", countable: false };

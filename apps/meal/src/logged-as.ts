@@ -115,6 +115,8 @@ const LOGGED_AS: Record<string, string | { query: string; each: Each }> = {
   "chicken parm": { query: "chicken breast meat and skin cooked fried batter", each: CHICKEN_PARMIGIANA },
   "chicken parmesan": { query: "chicken breast meat and skin cooked fried batter", each: CHICKEN_PARMIGIANA },
   "chicken parmigiana": { query: "chicken breast meat and skin cooked fried batter", each: CHICKEN_PARMIGIANA },
+  // Tofu with no word on it is plain firm tofu (the search ranks fried and fermented ones first).
+  tofu: "tofu firm prepared with calcium sulfate and magnesium chloride nigari",
   // "Tuna salad" is the salad (mayonnaise-dressed tuna), not the submarine sandwich of it.
   "tuna salad": "fish tuna salad",
   // A chip-shop fish is a large battered fillet, about 200 g.

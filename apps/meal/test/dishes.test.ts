@@ -48,6 +48,9 @@ describe("the plain food people mean", () => {
     expect((await resolved("white bread", 2, "slice")).foodName).not.toMatch(/toasted/);
     expect((await resolved("cottage cheese", 200, "g")).foodName).not.toMatch(/vegetables|fruit/);
     expect((await resolved("spaghetti bolognese")).foodName).toMatch(/meat sauce/);
+    expect((await resolved("tofu", 100, "g")).foodName).toMatch(/^Tofu, firm/);
+    expect((await resolved("sweet potato", 150, "g")).foodName).toMatch(/cooked|baked/);
+    expect((await resolved("feta")).grams).toBeLessThan(40);
   });
 });
 
