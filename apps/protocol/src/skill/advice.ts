@@ -174,12 +174,47 @@ const EXAMPLES: Record<string, string> = {
   melatonin: "1 mg before bed",
 };
 
+/** Questions about what to take for a goal, when no supplement is named ("what should I take for sleep?"). */
+const GOALS: Topic[] = [
+  {
+    pattern: /\bsleep|insomnia|bedtime\b/,
+    answer:
+      "For sleep, the basics matter most (a regular bedtime, a dark cool room, no caffeine after midday). Among supplements, magnesium glycinate (200-400 mg in the evening) is gentle and often helps; melatonin (0.5-3 mg, 30-60 minutes before bed) is best for shifting your sleep timing, such as jet lag or shift work.",
+  },
+  {
+    pattern: /\b(?:muscle|strength|stronger|gains|bulk)\b/,
+    answer:
+      "For muscle and strength, creatine monohydrate (3-5 g a day, every day) is the best-supported supplement; a protein powder only helps if it gets you to about 1.6-2.2 g of protein per kg of body weight a day. Most other muscle supplements have weak evidence.",
+  },
+  {
+    pattern: /\b(?:recovery|recover|sore|soreness|joints?|tendons?)\b/,
+    answer:
+      "Recovery comes mostly from sleep, enough protein and sensible training volume. Fish oil (1-3 g of EPA+DHA a day) may help joint comfort, creatine helps between hard sessions, and collagen (10-15 g with vitamin C before training) has some evidence for tendons.",
+  },
+  {
+    pattern: /\b(?:energy|tired|fatigue|focus)\b/,
+    answer:
+      "For energy and focus, caffeine (1-3 mg per kg of body weight, early in the day) is the one that reliably works, and L-theanine smooths it out. Persistent tiredness is worth a blood test: low iron, vitamin D or B12 are common and fixable.",
+  },
+  {
+    pattern: /\b(?:immune|immunity|colds?|sick)\b/,
+    answer:
+      "For immunity, vitamin D (1000-2000 IU a day, especially in winter) helps if you're low, and zinc lozenges started early can shorten a cold. Sleep, a varied diet and not over-training matter more than any supplement.",
+  },
+];
+
+/** Advice for a goal named without a supplement, or null when the question names no goal the coach knows. */
+export function goalAdvice(question: string): string | null {
+  const lower = question.toLowerCase();
+  return GOALS.find((goal) => goal.pattern.test(lower))?.answer ?? null;
+}
+
 /** An answer to a supplement question about `key` (a catalogue key), or the general rule when there is none. */
 export function adviceFor(question: string, key: string | null, name: string | null): string {
   const lower = question.toLowerCase();
   const topics = key === null ? undefined : TOPICS[key];
   const topic = topics?.find((candidate) => candidate.pattern.test(lower));
-  const body = topic?.answer ?? GENERIC;
+  const body = topic?.answer ?? (key === null ? goalAdvice(lower) : null) ?? GENERIC;
   const asksToAdd =
     /\b(what if|should i (start|add|try)|thinking (of|about)|considering|add(ed|ing)?|start(ed|ing)?|try(ing)?|worth)\b/.test(
       lower,

@@ -304,6 +304,21 @@ describe("planMessage", () => {
     expect(right ? "ok" : `planned: ${tools.join(", ") || "no tools"}`).toBe("ok");
   });
 
+  it("answers what to take for a goal, and lists the stack only when asked for it", () => {
+    expect(planFor("which supplements should I take for sleep?")).toMatchObject({
+      kind: "answer",
+      text: expect.stringMatching(/magnesium/),
+    });
+    expect(planFor("what's good for recovery?")).toMatchObject({
+      kind: "answer",
+      text: expect.stringMatching(/sleep/),
+    });
+    expect(planFor("which supplements am I taking?")).toMatchObject({
+      kind: "calls",
+      calls: [{ name: "list_protocols" }],
+    });
+  });
+
   it("asks instead of guessing when a change names no new dose or schedule", () => {
     const plan = planFor("change my creatine");
     expect(plan).toMatchObject({ kind: "answer" });

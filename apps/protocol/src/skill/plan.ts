@@ -49,6 +49,9 @@ const ADHERENCE =
 const LIST =
   /\b(?:(?:what|which) (?:supplements|supps|vitamins|pills|stuff)|what (?:am i|do i|i am|i'm) (?:taking|take|on)\b|(?:list|show|see|view|give|tell)(?: me)?(?: all)? (?:of )?(?:my |the )?(?:current |full |whole )?(?:supplements|supps|stack|protocols?|regimen|routine|vitamins|schedule|supplement (?:list|routine|schedule|plan))|what(?:'s| is) (?:in |on )?my (?:current |full |supplement )?(?:stack|protocols?|regimen|routine|schedule|supplement (?:list|routine|schedule|plan))|remind me what|what(?:'s| is) (?:paused|stopped)|(?:what|which) (?:dose|amount|strength) (?:of )?(?:\w+ ){0,3}(?:am i|do i|i am|i'm)\b|how much (?:\w+ ){0,3}(?:am i|do i) (?:meant to |supposed to )?(?:on|take|taking)\b|when (?:am i|do i|i am|i'm) (?:supposed |meant |scheduled |due )?(?:to )?(?:take|have)\b|what time (?:do i|am i) (?:supposed to |meant to )?(?:take|have)\b|which (?:ones )?(?:are|is) (?:paused|stopped|active)|(?:which|what) of (?:my|the) (?:supplements|supps|items|vitamins|pills))/;
 
+const ASKS_WHAT_TO_TAKE =
+  /\b(?:should i|would you|could i|do you recommend|recommend|good for|best for|best to|help (?:with|me)|helps? with)\b/;
+
 /** "my stack" alone is a request to see it only when nothing else is asked for. */
 const LIST_WEAK =
   /^(?:(?:my|the) )?(?:current |full |whole )?(?:supplements?|supps|stack|protocols?|regimen|routine|supplement (?:list|routine|schedule|plan))\s*\??$/;
@@ -146,7 +149,8 @@ function call(name: string, args: Record<string, unknown>): ToolCallPlan {
 function readPlan(input: PlanInput, lower: string, mentions: Mention[]): Plan | null {
   const today = isoDate(input.now);
   const asksAdherence = ADHERENCE.test(lower);
-  const asksList = LIST.test(lower) || LIST_WEAK.test(lower);
+  // "which supplements should I take for sleep?" asks for advice, not for the user's list.
+  const asksList = (LIST.test(lower) || LIST_WEAK.test(lower)) && !ASKS_WHAT_TO_TAKE.test(lower);
   if (asksAdherence && input.tools.has("get_adherence")) {
     const args: Record<string, unknown> = {};
     const period = parsePeriod(input.text, input.now);
