@@ -11,6 +11,7 @@ describe("generalAnswer", () => {
     ["how fast should I lose weight?", /deficit/],
     ["thanks coach", /welcome/],
     ["how many rest days do I need per week?", /rest days a week/],
+    ["should I eat before or after working out?", /Before training/],
   ])("%j", (message, answer) => {
     expect(generalAnswer(message)).toMatch(answer);
   });

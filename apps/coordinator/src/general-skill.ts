@@ -84,7 +84,7 @@ const TOPICS: Topic[] = [
   },
   {
     pattern:
-      /\b(?:(?:eat|eating|have|snack)\w* before (?:a |my |the |your )?(?:morning )?(?:workout|training|gym|run|session|lift\w*)|pre-?workout (?:meal|food|snack))\b/,
+      /\b(?:(?:eat|eating|have|snack)\w* before (?:or after )?(?:a |my |the |your )?(?:morning )?(?:workout|working out|training|gym|run|session|lift\w*)|pre-?workout (?:meal|food|snack))\b/,
     answer:
       "Before training, eat something with carbs and a little protein: 1-3 hours before, a normal meal (rice or oats with eggs, yoghurt or chicken); 30-60 minutes before, something light and low in fat and fibre, like a banana or toast with honey. Early in the morning, a banana or a small shake is enough for most sessions.",
   },

@@ -51,7 +51,11 @@ function withoutUntrackedReadings(message: string): string {
 const REMOVAL =
   /\b(?:delete|deleting|remove|removing|erase|wipe|undo|scrap|get rid of)\b.*\b(?:workouts?|sessions?|runs?|lifts?|sets?|training|exercises?|weigh-?ins?|weights?|measurements?|metrics?|history|entry|entries|log|that|it)\b/;
 
-type Mode = "removal" | "write" | "question" | "plan" | "skipped" | "someone-else" | "unclear";
+type Mode = "removal" | "write" | "question" | "plan" | "progress" | "skipped" | "someone-else" | "unclear";
+
+/** "my bench went from 80 to 85kg this week": news about progress, not a session with sets to log. */
+const PROGRESS =
+  /\b(?:went|gone|jumped|moved|climbed|increased|improved)\s+(?:up\s+)?from\s+\d+(?:[.,]\d+)?\s*(?:kg|kgs|lb|lbs)?\s+to\s+\d+/;
 
 interface Understanding {
   mode: Mode;
@@ -86,6 +90,7 @@ function understand(original: string): Understanding {
   const parsed = body !== null || workout !== null;
 
   if (REMOVAL.test(normalised)) return { mode: "removal", body, workout };
+  if (PROGRESS.test(normalised) && body === null) return { mode: "progress", body, workout };
   if (READ_REQUEST.test(normalised) || WH_QUESTION.test(normalised)) return { mode: "question", body, workout };
   // "I never skip leg day", "I always do yoga": habits, not a session to log.
   const habitOnly =
@@ -243,6 +248,8 @@ function answerWithoutTools(understanding: Understanding): string {
       return "I can't delete workouts or body measurements from chat yet, so nothing was changed. If an entry is wrong, tell me the right numbers and I'll log them.";
     case "someone-else":
       return "I only track your own training and measurements, so I haven't logged that. If you did it too, tell me what you did and I'll record it.";
+    case "progress":
+      return 'Great progress! I haven\'t logged a session from that; to record the lift, tell me the set (for example "bench 85 kg x 5").';
     case "plan":
       return "Sounds like a plan! I haven't logged anything yet; once you've done it, tell me how it went (for example \"ran 10k in 55 minutes\") and I'll record it.";
     case "skipped":
@@ -253,6 +260,8 @@ function answerWithoutTools(understanding: Understanding): string {
 }
 
 function prefaceFor(understanding: Understanding): string {
+  if (understanding.mode === "progress")
+    return 'Great progress! I haven\'t logged a session from that; to record the lift, tell me the set (for example "bench 85 kg x 5").';
   if (understanding.mode === "plan")
     return "Sounds like a plan! I haven't logged anything yet; tell me how it went afterwards and I'll record it.";
   if (understanding.mode === "someone-else") return "I only track your own training, so I haven't logged that.";
@@ -332,7 +341,7 @@ export const metricsWorkoutSkill: LocalSkill = {
     if (followUp !== null && available.has(followUp.name)) return { type: "tool-calls", calls: [followUp] };
     const reads =
       understanding.mode === "someone-else" ? [] : planReads(message, now).filter((call) => available.has(call.name));
-    if (understanding.mode === "plan") {
+    if (understanding.mode === "plan" || understanding.mode === "progress") {
       // For a plan, the user's records on that activity give the answer some context; nothing else is read.
       const exercise = findExerciseMentions(message).find((mention) => !mention.exercise.generic)?.exercise.name;
       if (exercise !== undefined && available.has("get_personal_records"))

@@ -222,6 +222,12 @@ describe("metrics-workout skill: logging", () => {
     expect(calls("deadlifted 180 for a triple!").map((call) => call.name)).toEqual(["log_workout"]);
   });
 
+  it("reads progress news as news: no empty session, the lift's records instead", () => {
+    expect(calls("my bench went from 80 to 85kg this week!")).toEqual([
+      { name: "get_personal_records", arguments: { exercise: "bench press" } },
+    ]);
+  });
+
   it("asks the records question again for the exercise a follow-up names", () => {
     const made = calls("and deadlift?", [
       { role: "user", content: "what's my squat PR?" },
