@@ -502,6 +502,18 @@ describe("idempotency, isolation and bad input", () => {
     ],
     [
       "log_workout",
+      "a run faster than anyone runs",
+      { exercises: [{ name: "run", distance: 1000, distanceUnit: "km", durationMinutes: 10 }] },
+      /faster than 30 km\/h/,
+    ],
+    [
+      "log_workout",
+      "a swim faster than anyone swims",
+      { exercises: [{ name: "swimming", distance: 5, distanceUnit: "km", durationMinutes: 10 }] },
+      /faster than 10 km\/h/,
+    ],
+    [
+      "log_workout",
       "a date in the future",
       { exercises: [{ name: "run", distance: 5 }], date: "2026-12-25" },
       /in the future/,

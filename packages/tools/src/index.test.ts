@@ -44,3 +44,26 @@ describe.each(Object.entries(domains))("%s tools", (_, { tools, names }) => {
     }
   });
 });
+
+describe("protocol doses", () => {
+  const logIntake = protocolTools.find((tool) => tool.name === "log_supplement_intake")!;
+  const create = protocolTools.find((tool) => tool.name === "create_protocol")!;
+
+  it("accept doses a person could take", () => {
+    for (const [dose, unit] of [
+      [5, "g"],
+      [50_000, "IU"],
+      [2, "capsules"],
+      [60, "g"],
+    ] as const) {
+      expect(logIntake.schema.safeParse({ items: [{ name: "x", dose, unit }] }).success, `${dose} ${unit}`).toBe(true);
+    }
+  });
+
+  it("refuse a dose no one takes, with the number in the message", () => {
+    const intake = logIntake.schema.safeParse({ items: [{ name: "creatine", dose: 500, unit: "g" }] });
+    expect(intake.success).toBe(false);
+    expect(intake.error?.issues[0]?.message).toMatch(/500 g is more than 100 g/);
+    expect(create.schema.safeParse({ name: "fish oil", dose: 80, unit: "capsules" }).success).toBe(false);
+  });
+});

@@ -47,10 +47,39 @@ interface ScheduleFields {
   timeOfDay?: string[] | undefined;
 }
 
-function checkSchedule(fields: ScheduleFields, context: z.RefinementCtx): void {
+/**
+ * The most one dose can be in each unit, well above any real supplement dose: 500 g of creatine is
+ * a misread number. Grams cover protein powder; IU cover a high-dose vitamin D prescription.
+ */
+const MAX_DOSE: Record<string, number> = {
+  g: 100,
+  mg: 100_000,
+  mcg: 100_000,
+  IU: 1_000_000,
+  capsules: 50,
+  drops: 200,
+  scoops: 10,
+  ml: 1000,
+};
+
+/** Dose and unit go together, and the dose must be one a person could take. */
+function checkDose(fields: { dose?: number | undefined; unit?: string | undefined }, context: z.RefinementCtx): void {
   if ((fields.dose === undefined) !== (fields.unit === undefined)) {
     context.addIssue({ code: "custom", message: "dose and unit go together: give both or neither" });
+    return;
   }
+  const limit = fields.unit === undefined ? undefined : MAX_DOSE[fields.unit];
+  if (fields.dose !== undefined && limit !== undefined && fields.dose > limit) {
+    context.addIssue({
+      code: "custom",
+      message: `a dose of ${fields.dose} ${fields.unit} is more than ${limit} ${fields.unit}; check the number and unit`,
+      path: ["dose"],
+    });
+  }
+}
+
+function checkSchedule(fields: ScheduleFields, context: z.RefinementCtx): void {
+  checkDose(fields, context);
   if (fields.timeOfDay !== undefined && new Set(fields.timeOfDay).size !== fields.timeOfDay.length) {
     context.addIssue({ code: "custom", message: "timeOfDay must not repeat a time" });
   }
@@ -142,14 +171,7 @@ export const intakeItemSchema = z.strictObject({
 
 export const logSupplementIntakeSchema = z.strictObject({
   items: z
-    .array(
-      intakeItemSchema.superRefine((item, context) => {
-        if ((item.dose === undefined) !== (item.unit === undefined)) {
-          context.addIssue({ code: "custom", message: "dose and unit go together: give both or neither" });
-        }
-      }),
-      { error: "items must be a list of what was taken" },
-    )
+    .array(intakeItemSchema.superRefine(checkDose), { error: "items must be a list of what was taken" })
     .min(1, "items must hold at least one supplement")
     .max(20, "at most 20 items at once"),
 });

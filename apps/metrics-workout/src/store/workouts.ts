@@ -21,6 +21,20 @@ import { type UnitSource, usualLoadUnit, usualMassUnit } from "./units.ts";
 
 /** Loads above this are typing mistakes: the heaviest lifts ever made are about 500 kg. */
 const MAX_LOAD_KG = 600;
+/**
+ * The fastest a session can go, km/h, above any human's sustained speed: "ran 1000 km in 10 min"
+ * is a misread number, not a record. On foot (a marathon record is about 21 km/h), swimming,
+ * anything else (cycling, rowing, skating).
+ */
+const MAX_SPEED_KMH = { onFoot: 30, swimming: 10, other: 90 } as const;
+const ON_FOOT = /\b(?:run|running|jog|jogging|walk|walking|hike|hiking|sprint|parkrun|marathon|trail)\b/;
+const SWIMMING = /\bswim/;
+
+function maxSpeedKmh(exerciseName: string): number {
+  if (ON_FOOT.test(exerciseName)) return MAX_SPEED_KMH.onFoot;
+  if (SWIMMING.test(exerciseName)) return MAX_SPEED_KMH.swimming;
+  return MAX_SPEED_KMH.other;
+}
 
 /** Shorter efforts than this do not count for best paces: a 200 m dash is not a running pace. */
 export const MIN_PACE_DISTANCE_M: Record<string, number> = { swimming: 100, rowing: 500 };
@@ -164,6 +178,16 @@ export async function logWorkout(context: WriteContext, args: LogWorkoutArgument
     }
     if (sets.length > 200) throw new BadRequest(`${exercise.name} has ${sets.length} sets; at most 200 per exercise`);
     const distanceUnit = exerciseArgs.distance === undefined ? null : exerciseArgs.distanceUnit;
+    if (exerciseArgs.distance !== undefined && exerciseArgs.durationMinutes !== undefined) {
+      const kmh =
+        toMetres(exerciseArgs.distance, exerciseArgs.distanceUnit) / 1000 / (exerciseArgs.durationMinutes / 60);
+      const limit = maxSpeedKmh(exercise.name);
+      if (kmh > limit) {
+        throw new BadRequest(
+          `${exercise.name} ${exerciseArgs.distance} ${exerciseArgs.distanceUnit} in ${exerciseArgs.durationMinutes} min is ${Math.round(kmh)} km/h, faster than ${limit} km/h; check the distance and time`,
+        );
+      }
+    }
     return {
       id: newId(),
       exercise,
