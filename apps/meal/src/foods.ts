@@ -122,9 +122,9 @@ export function chooseFood(query: string, hits: FoodSearchReply["hits"], unit?: 
       !/\b(?:fr(?:y|ied|ies)|batter\w*|breaded|crispy|tempura)\b/.test(asked)
     )
       score -= 0.1;
-    // Potatoes and sweet potatoes are eaten cooked.
+    // Eggs, potatoes and sweet potatoes are eaten cooked.
     if (
-      /^(?:potatoes|sweet potato|yam)\b/.test(name) &&
+      /^(?:egg,|potatoes|sweet potato|yam)\b/.test(name) &&
       /\b(?:raw|unprepared)\b/.test(name) &&
       !ASKED_UNCOOKED.test(asked)
     )

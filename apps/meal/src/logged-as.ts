@@ -24,6 +24,9 @@ const LOGGED_AS: Record<string, string | { query: string; each: Each }> = {
   ale: "beer regular",
   pint: "beer regular",
   toast: "bread toasted",
+  // USDA's eggs rank raw first; eggs with no word on how are eaten cooked (hard-boiled is the plainest).
+  egg: "egg whole cooked hard-boiled",
+  eggs: "egg whole cooked hard-boiled",
   // The search ranks the egg bagel first; a plain one is what "a bagel" means.
   bagel: "bagels plain enriched with calcium propionate",
   "white toast": "bread white toasted",

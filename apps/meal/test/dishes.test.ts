@@ -51,6 +51,7 @@ describe("the plain food people mean", () => {
     expect((await resolved("tofu", 100, "g")).foodName).toMatch(/^Tofu, firm/);
     expect((await resolved("sweet potato", 150, "g")).foodName).toMatch(/cooked|baked/);
     expect((await resolved("feta")).grams).toBeLessThan(40);
+    expect((await resolved("2 eggs")).foodName).not.toMatch(/raw/);
   });
 });
 

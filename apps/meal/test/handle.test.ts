@@ -84,7 +84,8 @@ describe("logging through handle()", () => {
     expect(reply.reply).toContain(
       `Today so far: ${thousands(meal!.energy_kcal)} kcal of ${thousands(TARGETS.energyKcal)}`,
     );
-    expect(reply.reply).toMatch(/• 2 large eggs → Egg, whole, .*100 g: 143 kcal/);
+    // Eggs are logged cooked unless the user says raw.
+    expect(reply.reply).toMatch(/• 2 large eggs → Egg, whole, cooked.*100 g: 155 kcal/);
   });
 
   it("logs yesterday's lunch from relative words", async () => {

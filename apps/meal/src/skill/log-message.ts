@@ -203,7 +203,10 @@ function withoutWhen(text: string, matched: string[]): string {
     const lower = phrase.toLowerCase();
     if (new RegExp(`^(?:${MEAL_WORD}|snacked|snacking)$`).test(lower)) continue;
     const at = result.toLowerCase().indexOf(lower);
-    if (at >= 0) result = `${result.slice(0, at)} ${result.slice(at + lower.length)}`;
+    if (at < 0) continue;
+    // "on 3 feb I had a salad": the "on" of a date goes with it.
+    const before = result.slice(0, at).replace(/\b(?:on|for)\s*$/i, "");
+    result = `${before} ${result.slice(at + lower.length)}`;
   }
   return result.replace(/\s+/g, " ").trim();
 }

@@ -161,6 +161,19 @@ describe("messages that must not write", () => {
   });
 });
 
+describe("days a meal cannot be dated to", () => {
+  it("asks instead of logging a meal on a day the calendar lacks or one still to come", () => {
+    for (const message of ["on 31 feb I had a salad", "I had a banana next week", "tomorrow I had eggs"]) {
+      expect(foods(callsOf(message)), message).toEqual([]);
+    }
+    expect(step([{ role: "user", content: "on 31 feb I had a salad" }])).toMatchObject({
+      type: "answer",
+      text: expect.stringMatching(/no 31 feb/),
+    });
+    expect(foods(callsOf("on 3 feb I had a salad"))).toEqual(["a salad"]);
+  });
+});
+
 describe("follow-ups", () => {
   it("logs the food asked about just before", () => {
     expect(foods(callsOf("ok add one as a snack", ["how many calories are in a croissant?"]))).toEqual(["a croissant"]);

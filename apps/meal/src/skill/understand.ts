@@ -627,6 +627,18 @@ export function understand(conversation: Conversation): Purpose {
   }
 
   if (statementsReport && writesAllowed) {
+    // "on 31 feb I had a salad", "I had a banana next week": no day to date the meal to.
+    const day = parseWhen(statementText, now);
+    if (day.notADay !== undefined)
+      return {
+        kind: "answer",
+        text: `There's no ${day.notADay} on the calendar, so I haven't logged anything. Which day was it?`,
+      };
+    if (day.date > isoToday(now) || /\bnext (?:week|month|year|time)\b/.test(statementText))
+      return {
+        kind: "answer",
+        text: 'That day hasn\'t come yet, so I haven\'t logged anything. If you meant a day that has passed, tell me which ("yesterday", "last Monday").',
+      };
     const referent = lookups[0] ?? foodOfEarlierTurn(conversation.history);
     const meals = extractMeals(statementText, now, referent ?? undefined);
     if (meals.length > 0)

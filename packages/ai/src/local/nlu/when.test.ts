@@ -186,3 +186,17 @@ describe("helpers", () => {
     expect(parseWhen("yesterday", local).date).toBe("2026-11-25");
   });
 });
+
+describe("parseWhen: days the calendar lacks", () => {
+  it.each([
+    ["on 31 feb I had a salad", "31 feb"],
+    ["april 31st lunch", "april 31st"],
+  ])("%j names no day", (text, phrase) => {
+    expect(parseWhen(text, now)).toMatchObject({ notADay: phrase, date: "2026-11-25" });
+  });
+
+  it("leaves real days and leap days alone", () => {
+    expect(parseWhen("on 3 feb I had a salad", now).notADay).toBeUndefined();
+    expect(parseWhen("29 feb", now).notADay).toBeUndefined();
+  });
+});

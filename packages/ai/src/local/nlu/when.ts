@@ -21,6 +21,8 @@ export interface When {
   partOfDay?: PartOfDay;
   /** The phrases of the original text that set these fields, in text order. */
   matched: string[];
+  /** A day and month the calendar does not have ("31 feb"), as written: nothing can be dated to it. */
+  notADay?: string;
 }
 
 export interface Period {
@@ -582,7 +584,31 @@ export function parseWhen(text: string, now: Date): When {
 
   spans.sort((left, right) => left.start - right.start);
   result.matched = spans.map((span) => text.slice(span.start, span.end).trim());
+  const notADay = impossibleDay(normalised, now);
+  if (notADay !== null) result.notADay = notADay;
   return result;
+}
+
+/** "31 feb", "april 31st": a day and month that no year has (29 feb counts, as leap years have it). */
+function impossibleDay(text: string, now: Date): string | null {
+  const monthNames = Object.keys(MONTHS).join("|");
+  const patterns = [
+    new RegExp(`\\b(\\d{1,2})(?:st|nd|rd|th)?\\s+(?:of\\s+)?(${monthNames})\\b`, "g"),
+    new RegExp(
+      `\\b(${monthNames})\\.?\\s+(?:the\\s+)?(\\d{1,2})(?:st|nd|rd|th)?\\b(?!\\s*(?:[:.]\\d|${unitLookahead()}))`,
+      "g",
+    ),
+  ];
+  for (const [index, pattern] of patterns.entries()) {
+    for (const match of text.matchAll(pattern)) {
+      const day = Number(index === 0 ? match[1] : match[2]);
+      const month = MONTHS[(index === 0 ? match[2] : match[1]) ?? ""] ?? -1;
+      if (month < 0 || day < 1) continue;
+      // A leap year has every day any year has.
+      if (validDate(2024, month, day) === null && validDate(now.getUTCFullYear(), month, day) === null) return match[0];
+    }
+  }
+  return null;
 }
 
 // ---------------------------------------------------------------------------------------------
