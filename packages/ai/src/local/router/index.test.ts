@@ -244,6 +244,9 @@ describe("classifyMessage contract", () => {
   it("reads a follow-up it cannot place by the previous message, and anything else on its own", () => {
     expect(classifyInContext("delete that", "had a chicken sandwich for lunch").domains).toEqual(["meal"]);
     expect(classifyInContext("and yesterday?", "how much protein did I eat today?").domains).toEqual(["meal"]);
+    // A fragment the classifier only guesses at ("make that 3" reads as training) follows the conversation.
+    expect(classifyInContext("make that 3", "had 2 eggs for breakfast").domains).toEqual(["meal"]);
+    expect(classifyInContext("one more", "had a glass of red wine").domains).toEqual(["meal"]);
     expect(classifyInContext("delete that").domain).toBe(classifyMessage("delete that").domain);
     // A message that names its own domain, a long one, or a thank-you keeps its own reading.
     expect(classifyInContext("took my creatine", "had a chicken sandwich").domains).toEqual(["protocol"]);

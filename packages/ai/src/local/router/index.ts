@@ -50,13 +50,15 @@ function summaryRequest(result: RouterResult, text: string): RouterResult | null
 const FOLLOW_UP =
   /^(?:and|also|plus|oh and|actually|no|nope|wait|sorry|same|what about|how about)\b|\b(?:it|that|this|those|these|them|one)\b/i;
 const FOLLOW_UP_WORDS = 8;
+const FOLLOW_UP_CONFIDENCE = 0.9;
 
 /** Classifies a message in the light of the user's previous one (see FOLLOW_UP). */
 export function classifyInContext(text: string, previous?: string): RouterResult {
   const own = classifyMessage(text);
   if (previous === undefined || previous.trim() === "") return own;
   const short = text.trim().split(/\s+/).length <= FOLLOW_UP_WORDS;
-  const unplaced = own.domain === "general" || own.confidence < 0.5;
+  // Below this the classifier is guessing from a fragment ("make that 3" reads as training, 0.57).
+  const unplaced = own.domain === "general" || own.confidence < FOLLOW_UP_CONFIDENCE;
   if (!short || !unplaced || !FOLLOW_UP.test(text) || OTHER_USERS.test(text)) return own;
   const before = classifyMessage(previous);
   return before.domain === "general" ? own : { ...before, scores: own.scores };
