@@ -555,8 +555,11 @@ export async function resolveItem(source: FoodSource, item: ItemRequest): Promis
 
   // "a large latte" (the size as the unit) or "a grande caramel latte" (the size inside the name).
   const size = unit === COUNT_UNIT ? Object.keys(CUP_SIZES).find((word) => query.split(/\s+/).includes(word)) : unit;
+  // "a glass of wine" is a wine glass (150 ml), not the 240 ml glass of milk or juice.
+  const wineGlass = unit === "glass" && drinkServing(food)?.label === "glass of wine";
   const drink =
-    (size === undefined ? null : sizedDrink(food, size)) ?? (unit === COUNT_UNIT ? drinkServing(food) : null);
+    (size === undefined ? null : sizedDrink(food, size)) ??
+    (unit === COUNT_UNIT || wineGlass ? drinkServing(food) : null);
   const one = unit === COUNT_UNIT ? portionOfOne(query) : undefined;
   if (one !== undefined) {
     quantity *= one.quantity;

@@ -111,6 +111,8 @@ describe("portion words said after the food", () => {
     expect(grande.foodName).toMatch(/^Milk/);
     expect(grande.grams).toBeGreaterThan(450);
     expect((await resolved("tea")).foodName).toMatch(/^Tea, black/);
+    const wine = await resolved("red wine", 2, "glass");
+    expect(wine.portion).toMatch(/300 ml/);
   });
 
   it("weighs a tub of ice cream as a pint", async () => {

@@ -188,6 +188,14 @@ describe("follow-ups", () => {
     expect(snack?.arguments.mealType).toBe("snack");
   });
 
+  it("logs 'one more' or 'same again' as the same food again, now", () => {
+    expect(foods(callsOf("one more", ["had a glass of red wine"]))).toEqual(["a glass of red wine"]);
+    expect(callsOf("same again", ["had a flat white at 9am"])[0]?.arguments).toEqual({
+      items: [{ food: "a flat white" }],
+    });
+    expect(callsOf("one more")).toEqual([]);
+  });
+
   it("reads 'what about protein?' as the day's protein, and 'what about avocado?' as the food", () => {
     expect(callsOf("what about protein?", ["had a tuna salad for lunch"])).toEqual([
       { name: "get_daily_totals", arguments: { date: "2026-11-20" } },

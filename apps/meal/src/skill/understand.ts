@@ -468,6 +468,9 @@ function withEarlierMeal(
   return [{ ...only, ...when }];
 }
 
+const ANOTHER =
+  /^(?:(?:and|ok|okay|oh)[\s,]+)?(?:one more|another(?: one)?|same again|(?:the )?same (?:thing )?again)[\s!.]*$/;
+
 const CANCEL_PREVIOUS =
   /^(?:(?:oh|oops|sorry|wait|no|nope|ugh|actually)[\s,!.]+)*(?:scratch that|never mind|nevermind|ignore that|forget that|forget it|undo that|undo|cancel that|take that back|my bad)\b|\bi (?:didn't|did not|never) (?:actually |really )?(?:eat|have|drink) (?:it|that|them|those)\b/;
 
@@ -514,6 +517,12 @@ export function understand(conversation: Conversation): Purpose {
   // "scratch that" or "I didn't actually eat it" right after a log: undo that log.
   if (CANCEL_PREVIOUS.test(text) && previousTurnLogged(conversation.history, now)) {
     return { kind: "delete", target: { last: true } };
+  }
+
+  // "one more", "same again" after a log: the same food again, now.
+  if (ANOTHER.test(text.trim()) && writesAllowed) {
+    const earlier = earlierMeal(conversation.history, now);
+    if (earlier !== null) return logPurpose([{ items: earlier.items }]);
   }
 
   const correction = readCorrection(text);
