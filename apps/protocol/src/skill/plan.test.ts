@@ -420,6 +420,8 @@ describe("planMessage and the write guard", () => {
   it("does not pretend to schedule a change for a later day", () => {
     const plan = planFor("bump creatine to 10g starting next week");
     expect(plan).toMatchObject({ kind: "answer", text: expect.stringContaining("Nov 23") });
+    // Said as an instruction rather than a plan, it is still for that later day, not today.
+    expect(planFor("change my creatine to 10g starting next week")).toMatchObject({ kind: "answer" });
   });
 
   it("answers a plan without a dose or schedule by asking for them", () => {

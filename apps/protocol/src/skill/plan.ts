@@ -317,7 +317,7 @@ function describeDoseHint(text: string): string {
   return parts.length === 0 ? "" : ` ${parts.join(" ")}`;
 }
 
-function updatePlan(input: PlanInput, lower: string, mentions: Mention[], planned: boolean): Plan | null {
+function updatePlan(input: PlanInput, lower: string, mentions: Mention[]): Plan | null {
   if (!input.tools.has("update_protocol")) return null;
   const today = isoDate(input.now);
   const resumeOn = pauseResumeOn(lower, today);
@@ -355,7 +355,7 @@ function updatePlan(input: PlanInput, lower: string, mentions: Mention[], planne
     };
   }
   // A change starts the day it is made; one planned for later ("from next week") waits for that day.
-  const effective = planned ? futureStartDate(input.text, today, false) : undefined;
+  const effective = futureStartDate(input.text, today, false);
   if (effective !== undefined) {
     const name = replyName(items) ?? "it";
     return {
@@ -720,8 +720,8 @@ export function planMessage(original: PlanInput): Plan {
   // oil tomorrow" the "start" belongs to a plan, so this is an intake, not a new item.
   const verbs = reportingText(input.text, planned) ?? lower;
   const plan = planned
-    ? (updatePlan(input, verbs, writable, true) ?? createPlan(input, verbs, writable, true))
-    : (updatePlan(input, verbs, writable, false) ??
+    ? (updatePlan(input, verbs, writable) ?? createPlan(input, verbs, writable, true))
+    : (updatePlan(input, verbs, writable) ??
       createPlan(input, verbs, writable, false) ??
       intakePlan(input, verbs, writable));
   const checked = plan === null ? null : guarded(plan, original.text);
