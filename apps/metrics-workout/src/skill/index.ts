@@ -57,6 +57,9 @@ type Mode = "removal" | "write" | "question" | "plan" | "progress" | "skipped" |
 const PROGRESS =
   /\b(?:went|gone|jumped|moved|climbed|increased|improved)\s+(?:up\s+)?from\s+\d+(?:[.,]\d+)?\s*(?:kg|kgs|lb|lbs)?\s+to\s+\d+/;
 
+const PROGRESS_REPLY =
+  'Great progress! I haven\'t logged a session from that; to record the lift, tell me the set (for example "bench 85 kg x 5").';
+
 interface Understanding {
   mode: Mode;
   body: BodyReading | null;
@@ -249,7 +252,7 @@ function answerWithoutTools(understanding: Understanding): string {
     case "someone-else":
       return "I only track your own training and measurements, so I haven't logged that. If you did it too, tell me what you did and I'll record it.";
     case "progress":
-      return 'Great progress! I haven\'t logged a session from that; to record the lift, tell me the set (for example "bench 85 kg x 5").';
+      return PROGRESS_REPLY;
     case "plan":
       return "Sounds like a plan! I haven't logged anything yet; once you've done it, tell me how it went (for example \"ran 10k in 55 minutes\") and I'll record it.";
     case "skipped":
@@ -260,8 +263,7 @@ function answerWithoutTools(understanding: Understanding): string {
 }
 
 function prefaceFor(understanding: Understanding): string {
-  if (understanding.mode === "progress")
-    return 'Great progress! I haven\'t logged a session from that; to record the lift, tell me the set (for example "bench 85 kg x 5").';
+  if (understanding.mode === "progress") return PROGRESS_REPLY;
   if (understanding.mode === "plan")
     return "Sounds like a plan! I haven't logged anything yet; tell me how it went afterwards and I'll record it.";
   if (understanding.mode === "someone-else") return "I only track your own training, so I haven't logged that.";
