@@ -468,6 +468,8 @@ function withEarlierMeal(
   return [{ ...only, ...when }];
 }
 
+const WHAT_ABOUT_NUTRIENT = new RegExp(`^(?:and |so |ok |okay )?(?:what|how) about (?:my )?${NUTRIENT}\\??$`);
+
 const ANOTHER =
   /^(?:(?:and|ok|okay|oh)[\s,]+)?(?:one more|another(?: one)?|same again|(?:the )?same (?:thing )?again)[\s!.]*$/;
 
@@ -574,7 +576,7 @@ export function understand(conversation: Conversation): Purpose {
   }
 
   // "what about protein?" after a log or a total: the day's protein, not the food called protein.
-  if (new RegExp(`^(?:and |so |ok |okay )?(?:what|how) about (?:my )?${NUTRIENT}\\??$`).test(text.trim())) {
+  if (WHAT_ABOUT_NUTRIENT.test(text.trim())) {
     const nutrient = nutrientIn(text);
     return { kind: "totals", date: isoToday(now), ...(nutrient ? { nutrient } : {}) };
   }
